@@ -1,0 +1,2 @@
+// Entry of the mapping screen bundle; replaced by the webview implementation.
+export {};
