@@ -1,0 +1,223 @@
+/**
+ * The message protocol between the extension host and the mapping screen (webview).
+ * Plain JSON data only: everything here crosses `postMessage`, so no classes, no
+ * functions, no Dates. The host decodes every inbound message with
+ * `decodeWebviewMessage` (./decodeWebviewMessage) before acting on it.
+ *
+ * Handshake: the webview posts `ready` once its script runs; only then does the host
+ * post `init`. The webview is destroyed whenever its tab is hidden (we rely on
+ * `setState`, not `retainContextWhenHidden`), so `ready` arrives again on every show and
+ * the host answers each one with a fresh `init`.
+ */
+
+export type ImportKind = 'contacts' | 'companies';
+
+/**
+ * Which CSV column goes to which GetSales field: index = CSV column, value = field
+ * name, `null` = skip. Per column (not field → column like the API) so that a field
+ * picked twice can be represented, shown, and reported as a rule issue.
+ */
+export type ColumnMapping = readonly (string | null)[];
+
+/** What the host needs to rebuild the screen after a window reload. Never holds secrets. */
+export interface RestoreKey {
+  readonly fileUri: string;
+  readonly kind: ImportKind;
+  /** The file import (upload) uuid the mapping is for. */
+  readonly importUuid: string;
+}
+
+export interface FileFacts {
+  readonly fileName: string;
+  readonly sizeBytes: number;
+  readonly rowCount: number;
+  /** The delimiter character as found in the file (",", ";", "\t", "|"). */
+  readonly delimiter: string;
+  /** The file's original encoding, such as "utf-8" or "windows-1252". */
+  readonly encoding: string;
+  /** True when the file was transcoded to UTF-8 before upload. */
+  readonly converted: boolean;
+  /** Pre-flight warnings, one sentence each. */
+  readonly warnings: readonly string[];
+}
+
+export interface FieldGroupOption {
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface FieldOption {
+  readonly name: string;
+  readonly label: string;
+  readonly description: string;
+  /** A `FieldGroupOption.id`. */
+  readonly group: string;
+}
+
+export interface ColumnSuggestion {
+  readonly column: number;
+  readonly field: string;
+  /** Shown on hover, e.g. 'Header "E-mail" is an alias of Work email'. */
+  readonly reason: string;
+  /** 0…1. */
+  readonly confidence: number;
+}
+
+export interface ListSummary {
+  readonly uuid: string;
+  readonly name: string;
+}
+
+export type TargetState =
+  | {
+      readonly kind: 'contacts';
+      readonly listUuid: string | null;
+      readonly tags: readonly string[];
+      readonly updateExisting: boolean;
+    }
+  | {
+      readonly kind: 'companies';
+      readonly listUuids: readonly string[];
+      readonly tags: readonly string[];
+    };
+
+/** Everything the screen shows that does not depend on the user's edits. */
+export interface MappingModel {
+  readonly restore: RestoreKey;
+  readonly file: FileFacts;
+  /** CSV headers in file order. */
+  readonly columns: readonly string[];
+  /** The first (up to 10) data rows, as text. */
+  readonly previewRows: readonly (readonly string[])[];
+  /** Field groups in display order. */
+  readonly groups: readonly FieldGroupOption[];
+  /** The catalogue for this kind. */
+  readonly fields: readonly FieldOption[];
+  /** At least one of these must be mapped (display only: the host decides). */
+  readonly identifierFields: readonly string[];
+  /** Prefill of the pickers: server `matches` merged with our own header matching. */
+  readonly suggestions: readonly ColumnSuggestion[];
+  readonly lists: readonly ListSummary[];
+  /** Initial target (e.g. the list chosen at upload). */
+  readonly target: TargetState;
+  /** Initial state of "Save this mapping for files with these headers". */
+  readonly saveMapping: boolean;
+}
+
+export type IssueSeverity = 'error' | 'warning';
+
+/** One mapping rule result, e.g. "Work email is picked for two columns". */
+export interface RuleIssue {
+  readonly code: string;
+  readonly severity: IssueSeverity;
+  readonly message: string;
+  /** CSV columns the issue is about, to mark their pickers. */
+  readonly columns: readonly number[];
+}
+
+export interface IdentifierStatus {
+  readonly satisfied: boolean;
+  /** Identifier fields currently mapped. */
+  readonly mapped: readonly string[];
+  /** One sentence for the badge, e.g. "Identifier: Work email" or "Map LinkedIn, Work email or Personal email". */
+  readonly message: string;
+}
+
+export interface ValidationItem {
+  readonly code: string;
+  readonly severity: IssueSeverity;
+  readonly count: number;
+  /** Complete sentence, e.g. "37 rows have no identifier and will be skipped". */
+  readonly message: string;
+}
+
+export interface ValidationSummary {
+  readonly rowsChecked: number;
+  readonly items: readonly ValidationItem[];
+}
+
+/** The host's verdict on one mapping: rules + row validation. */
+export interface MappingReview {
+  readonly identifier: IdentifierStatus;
+  readonly issues: readonly RuleIssue[];
+  readonly validation: ValidationSummary;
+}
+
+export type ImportStatus = 'not_started' | 'in_progress' | 'on_hold' | 'completed' | 'failed' | 'contacts_limit_achieved';
+
+export interface JobProgress {
+  readonly jobId: string;
+  readonly status: ImportStatus;
+  readonly rowsTotal: number | null;
+  readonly rowsProcessed: number | null;
+  readonly saved: number;
+  readonly duplicates: number;
+  readonly errors: number;
+  /** Optional sentence from the host ("Stopped: contacts limit reached"). */
+  readonly message?: string;
+}
+
+export interface StartImportRequest {
+  readonly mapping: ColumnMapping;
+  readonly target: TargetState;
+  readonly saveMapping: boolean;
+}
+
+// ── host → webview ───────────────────────────────────────────────────────────
+
+export type HostMessage =
+  | { readonly type: 'init'; readonly model: MappingModel; readonly job: JobProgress | null }
+  | { readonly type: 'review'; readonly revision: number; readonly review: MappingReview }
+  | { readonly type: 'lists'; readonly lists: readonly ListSummary[] }
+  | { readonly type: 'createListResult'; readonly requestId: string; readonly result: CreateListResult }
+  | { readonly type: 'startFailed'; readonly message: string }
+  | { readonly type: 'job'; readonly job: JobProgress };
+
+export type CreateListResult =
+  | { readonly ok: true; readonly list: ListSummary }
+  | { readonly ok: false; readonly message: string };
+
+export type HostMessageType = HostMessage['type'];
+
+// ── webview → host ───────────────────────────────────────────────────────────
+
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  /** `revision` grows with every edit; the host echoes it in `review` so stale answers are dropped. */
+  | { readonly type: 'mappingChanged'; readonly revision: number; readonly mapping: ColumnMapping }
+  /** Answered by `createListResult` with the same `requestId`. */
+  | { readonly type: 'createList'; readonly requestId: string; readonly name: string }
+  | ({ readonly type: 'startImport' } & StartImportRequest)
+  | { readonly type: 'showInProblems'; readonly mapping: ColumnMapping }
+  | { readonly type: 'closePanel' };
+
+export type WebviewMessageType = WebviewMessage['type'];
+
+/**
+ * What the webview keeps with `setState`: the user's edits, plus the restore key the
+ * host's WebviewPanelSerializer needs after a window reload. Never holds secrets.
+ */
+export interface WebviewState {
+  readonly version: 1;
+  readonly restore: RestoreKey;
+  readonly mapping: ColumnMapping;
+  readonly target: TargetState;
+  readonly saveMapping: boolean;
+  readonly started: boolean;
+}
+
+/** Compile-time exhaustiveness for switches over the unions above. */
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
+}
+
+/** Limits the host enforces on inbound data (a webview is untrusted input). */
+export const PROTOCOL_LIMITS = {
+  maxColumns: 1000,
+  maxFieldName: 100,
+  maxListName: 255,
+  maxTags: 100,
+  maxTagLength: 100,
+  maxRequestId: 100,
+  maxLists: 1000,
+} as const;
