@@ -1,0 +1,26 @@
+/** Limits and sizes of the CSV pre-flight, in one place so messages and checks agree. */
+
+/** GetSales refuses uploads over 15 MB (contract §2.1); MB here is 1024 × 1024 bytes. */
+export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+
+/** Data rows shown in the first view, like the server's `csv_preview`. */
+export const PREVIEW_ROW_COUNT = 10;
+
+/** The first view reads this much of the file, and more only when the rows are long. */
+export const HEAD_BYTES = 64 * 1024;
+/** Upper bound of what the first view ever reads, whatever the file's size. */
+export const MAX_HEAD_BYTES = 1024 * 1024;
+
+/** Read size of the streaming passes: big enough that per-chunk work is noise. */
+export const STREAM_CHUNK_BYTES = 256 * 1024;
+
+/** How many ragged rows and row issues a pass keeps with their line numbers (all are counted). */
+export const DEFAULT_MAX_LISTED = 1000;
+
+/** "15.0 MB (15,728,641 bytes)": the rounded size alone can hide why a file is over the limit. */
+export function describeSize(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  const rounded = mb >= 10 ? mb.toFixed(1) : mb >= 0.1 ? mb.toFixed(2) : (bytes / 1024).toFixed(1);
+  const unit = mb >= 0.1 ? 'MB' : 'KB';
+  return `${rounded} ${unit} (${bytes.toLocaleString('en-US')} bytes)`;
+}
