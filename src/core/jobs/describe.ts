@@ -1,0 +1,83 @@
+/**
+ * Words for a job: the tree's description, the tooltip's lines and the notification when
+ * it ends. Pure and vscode-free, so every sentence is unit-tested.
+ */
+import { type Job, isJobActive } from './job';
+
+const numbers = new Intl.NumberFormat('en-US');
+
+export function formatCount(value: number): string {
+  return numbers.format(value);
+}
+
+/** "42 s", "3 min 5 s", "1 h 2 min". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+/** The short line next to the label: progress while active, outcome and duration after. */
+export function describeJob(job: Job): string {
+  if (isJobActive(job)) {
+    const unit = job.kind === 'import' ? 'rows' : 'records';
+    if (job.progress?.total !== undefined && job.progress.total > 0) {
+      return `${formatCount(job.progress.done)} / ${formatCount(job.progress.total)} ${unit}`;
+    }
+    if (job.progress && job.progress.done > 0) return `${formatCount(job.progress.done)} ${unit}`;
+    return job.status === 'queued' ? 'queued' : 'running';
+  }
+  const took = job.finishedAt !== undefined ? ` in ${formatDuration(job.finishedAt - job.createdAt)}` : '';
+  switch (job.status) {
+    case 'done':
+      return `done${took}`;
+    case 'partial':
+      return job.counts && job.counts.errors > 0 ? `${plural(job.counts.errors, 'error')}${took}` : `incomplete${took}`;
+    default:
+      return 'failed';
+  }
+}
+
+/** "4,812 saved, 120 duplicates, 3 errors" (only non-zero parts beyond saved). */
+export function describeCounts(job: Job): string | undefined {
+  const counts = job.counts;
+  if (!counts) return undefined;
+  const parts = [`${formatCount(counts.saved)} saved`];
+  if (counts.duplicates > 0) parts.push(`${formatCount(counts.duplicates)} duplicates`);
+  if (counts.blacklisted > 0) parts.push(`${formatCount(counts.blacklisted)} blacklisted`);
+  if (counts.errors > 0) parts.push(plural(counts.errors, 'error'));
+  return parts.join(', ');
+}
+
+/** The sentence a notification shows when a job ends. */
+export function finishedSentence(job: Job): string {
+  const what = job.kind === 'import' ? `Import of ${job.label}` : `Export of ${job.label}`;
+  if (job.status === 'failed') return `${what} failed${job.message ? `: ${job.message}` : '.'}`;
+  if (job.kind === 'export') {
+    const records = job.progress?.total ?? job.progress?.done;
+    return `${what} is ready${records !== undefined ? ` (${formatCount(records)} records)` : ''}.`;
+  }
+  const counts = describeCounts(job);
+  const limit = job.status === 'partial' && job.message ? ` ${job.message}` : '';
+  return `${what} finished${counts ? `: ${counts}` : ''}.${limit}`;
+}
+
+const STATUS_LABELS: Record<Job['status'], string> = {
+  queued: 'Queued',
+  running: 'Running',
+  done: 'Done',
+  partial: 'Finished with problems',
+  failed: 'Failed',
+};
+
+/** The status in words, for the tooltip. */
+export function statusLabel(job: Job): string {
+  return STATUS_LABELS[job.status];
+}
+
+function plural(count: number, noun: string): string {
+  return `${formatCount(count)} ${count === 1 ? noun : `${noun}s`}`;
+}

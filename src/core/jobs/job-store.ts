@@ -1,0 +1,215 @@
+/**
+ * JobStore: the one owner of the import and export jobs. It applies changes, tells
+ * listeners, and persists every change through an injected key-value port (the host
+ * passes `globalState`), so a window reload loses nothing. Polling lives in JobPoller;
+ * the store only records what the poller (or a feature) learns.
+ */
+import { Emitter, type Event } from './emitter';
+import { decodeJobs, encodeJobs } from './job-codec';
+import {
+  type Job, type JobConnection, type JobEntity, type JobPatch, type JsonValue, MAX_ROW_ERRORS, isJobActive, jobId,
+} from './job';
+
+/** What the store needs from storage; `vscode.Memento` (globalState) fits as-is. */
+export interface KeyValuePort {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+export interface JobStoreOptions {
+  readonly storage: KeyValuePort;
+  readonly now?: () => number;
+  /** Where dropped stored entries and failed writes are reported. */
+  readonly onProblem?: (message: string) => void;
+}
+
+interface NewJobCommon {
+  readonly entity: JobEntity;
+  readonly connection: JobConnection;
+  readonly remoteUuid: string;
+  readonly label: string;
+  /** The API's status at creation, if known; the poller refines it. */
+  readonly remoteStatus?: string;
+  readonly data?: Readonly<Record<string, JsonValue>>;
+  readonly discovered?: boolean;
+  /** Epoch ms; defaults to now. Jobs found on the server keep their own creation time. */
+  readonly createdAt?: number;
+  /**
+   * What is already known (e.g. `importPatch(response)`). A job added in a finished state
+   * does not fire onDidFinish: nobody watched it run.
+   */
+  readonly state?: JobPatch;
+}
+
+export interface NewImportJob extends NewJobCommon {
+  readonly sourcePath?: string;
+}
+
+export type NewExportJob = NewJobCommon;
+
+export type JobChange =
+  | { readonly type: 'added'; readonly job: Job }
+  | { readonly type: 'updated'; readonly job: Job; readonly previous: Job }
+  | { readonly type: 'removed'; readonly job: Job };
+
+export const JOBS_STORAGE_KEY = 'getsales.jobs';
+
+export class JobStore {
+  private readonly jobs = new Map<string, Job>();
+  private readonly changed = new Emitter<JobChange>();
+  private readonly finished = new Emitter<Job>();
+  private readonly authNeeded = new Emitter<Job>();
+  private readonly now: () => number;
+  private writing: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  /** Every add, update and removal. */
+  readonly onDidChange: Event<JobChange> = this.changed.event;
+  /** A job went from active (queued/running) to done, partial or failed. Fires once per job. */
+  readonly onDidFinish: Event<Job> = this.finished.event;
+  /** Polling a job got 401/403: the job keeps its state; the host should offer Sign In. */
+  readonly onAuthNeeded: Event<Job> = this.authNeeded.event;
+
+  constructor(private readonly options: JobStoreOptions) {
+    this.now = options.now ?? Date.now;
+    const { jobs, problems } = decodeJobs(options.storage.get<unknown>(JOBS_STORAGE_KEY));
+    for (const job of jobs) this.jobs.set(job.id, job);
+    for (const problem of problems) options.onProblem?.(problem);
+  }
+
+  /** Newest first. */
+  all(): Job[] {
+    return [...this.jobs.values()].sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
+  }
+
+  active(): Job[] {
+    return this.all().filter(isJobActive);
+  }
+
+  get(id: string): Job | undefined {
+    return this.jobs.get(id);
+  }
+
+  /**
+   * Records an import the server has started (after import-leads / import-companies).
+   * Adding a job that already exists returns the existing one unchanged.
+   */
+  addImport(input: NewImportJob): Job {
+    return this.add({ ...this.blank('import', input), sourcePath: input.sourcePath });
+  }
+
+  /** Records an export the server has queued. */
+  addExport(input: NewExportJob): Job {
+    return this.add(this.blank('export', input));
+  }
+
+  /**
+   * Applies a change and persists it. `data` is merged key by key, so features can add
+   * their own keys without erasing others'. Returns undefined for an unknown id.
+   */
+  patch(id: string, patch: JobPatch): Job | undefined {
+    const previous = this.jobs.get(id);
+    if (!previous || this.disposed) return undefined;
+    const next: Job = {
+      ...previous,
+      ...patch,
+      data: patch.data ? { ...previous.data, ...patch.data } : previous.data,
+      rowErrors: (patch.rowErrors ?? previous.rowErrors).slice(0, MAX_ROW_ERRORS),
+      updatedAt: this.now(),
+    };
+    const finishing = isJobActive(previous) && !isJobActive(next);
+    const job: Job = finishing && next.finishedAt === undefined ? { ...next, finishedAt: this.now() } : next;
+    this.jobs.set(id, job);
+    this.persist();
+    this.changed.fire({ type: 'updated', job, previous });
+    if (finishing) this.finished.fire(job);
+    return job;
+  }
+
+  remove(id: string): boolean {
+    const job = this.jobs.get(id);
+    if (!job || this.disposed) return false;
+    this.jobs.delete(id);
+    this.persist();
+    this.changed.fire({ type: 'removed', job });
+    return true;
+  }
+
+  /** Removes every job that is no longer active; returns how many. */
+  clearFinished(): number {
+    const finished = this.all().filter((job) => !isJobActive(job));
+    for (const job of finished) this.remove(job.id);
+    return finished.length;
+  }
+
+  /** Called by the poller: the job is left as it is; listeners offer Sign In. */
+  reportAuthNeeded(id: string, message: string): void {
+    const job = this.jobs.get(id);
+    if (!job) return;
+    const updated = job.message === message ? job : (this.patch(id, { message }) ?? job);
+    this.authNeeded.fire(updated);
+  }
+
+  /** Resolves when every change so far is in storage. */
+  flush(): Promise<void> {
+    return this.writing;
+  }
+
+  /** Stops events and writes; pending writes still complete (await `flush()`). */
+  dispose(): void {
+    this.disposed = true;
+    this.changed.dispose();
+    this.finished.dispose();
+    this.authNeeded.dispose();
+  }
+
+  private blank(kind: Job['kind'], input: NewJobCommon): Job {
+    const now = this.now();
+    const job: Job = {
+      id: jobId(kind, input.remoteUuid),
+      kind,
+      entity: input.entity,
+      connection: input.connection,
+      remoteUuid: input.remoteUuid,
+      label: input.label,
+      status: 'queued',
+      remoteStatus: input.remoteStatus,
+      progress: undefined,
+      counts: undefined,
+      rowErrors: [],
+      message: undefined,
+      createdAt: input.createdAt ?? now,
+      updatedAt: now,
+      finishedAt: undefined,
+      sourcePath: undefined,
+      files: [],
+      downloads: [],
+      discovered: input.discovered ?? false,
+      data: input.data ?? {},
+    };
+    const state = input.state ?? {};
+    const known: Job = { ...job, ...state, data: { ...job.data, ...state.data }, rowErrors: (state.rowErrors ?? []).slice(0, MAX_ROW_ERRORS) };
+    return isJobActive(known) || known.finishedAt !== undefined ? known : { ...known, finishedAt: now };
+  }
+
+  private add(job: Job): Job {
+    const existing = this.jobs.get(job.id);
+    if (existing) return existing;
+    if (this.disposed) return job;
+    this.jobs.set(job.id, job);
+    this.persist();
+    this.changed.fire({ type: 'added', job });
+    return job;
+  }
+
+  /** Writes are chained so they land in order; the snapshot is taken when the write starts. */
+  private persist(): void {
+    this.writing = this.writing.then(async () => {
+      try {
+        await this.options.storage.update(JOBS_STORAGE_KEY, encodeJobs(this.all()));
+      } catch (error) {
+        this.options.onProblem?.(`could not save jobs: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The job model: one import or export running (or finished) on GetSales. Plain JSON
+ * data only, because jobs are persisted as-is through the key-value port.
+ */
+
+export type JobKind = 'import' | 'export';
+export type JobEntity = 'contacts' | 'companies';
+
+/**
+ * Our own status, independent of the API's enums (kept in `remoteStatus`):
+ * queued → running → done | partial | failed. `partial` means finished with rejected
+ * rows or a contacts limit, so the user should look.
+ */
+export const JOB_STATUSES = ['queued', 'running', 'done', 'partial', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** Which connection the job belongs to: a sandbox job is never polled against an account. */
+export const JOB_CONNECTIONS = ['account', 'sandbox'] as const;
+export type JobConnection = (typeof JOB_CONNECTIONS)[number];
+
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+export interface JobCounts {
+  readonly queued: number;
+  readonly saved: number;
+  readonly duplicates: number;
+  readonly blacklisted: number;
+  readonly errors: number;
+}
+
+export interface JobProgress {
+  readonly done: number;
+  /** Unknown until the server tells. */
+  readonly total: number | undefined;
+}
+
+export interface JobRowError {
+  readonly row: number;
+  readonly message: string;
+}
+
+export interface Job {
+  /** Stable local id, `<kind>:<remoteUuid>`; also the tree item id. */
+  readonly id: string;
+  readonly kind: JobKind;
+  readonly entity: JobEntity;
+  readonly connection: JobConnection;
+  readonly remoteUuid: string;
+  /** File name (imports) or a description of the export filter. */
+  readonly label: string;
+  readonly status: JobStatus;
+  /** The API's own status word, for the tooltip and the log. */
+  readonly remoteStatus: string | undefined;
+  readonly progress: JobProgress | undefined;
+  readonly counts: JobCounts | undefined;
+  /** Rows the server refused (imports), capped at MAX_ROW_ERRORS. */
+  readonly rowErrors: readonly JobRowError[];
+  /** Why the job failed or why polling is stuck (e.g. sign-in needed); undefined when fine. */
+  readonly message: string | undefined;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly finishedAt: number | undefined;
+  /** Imports: the CSV on disk the import came from. */
+  readonly sourcePath: string | undefined;
+  /** Exports: server file names, ready to download once the export is done. */
+  readonly files: readonly string[];
+  /** Exports: local paths of files already downloaded. */
+  readonly downloads: readonly string[];
+  /** True when the job was found through the API's list (started elsewhere, e.g. the web app). */
+  readonly discovered: boolean;
+  /** Free room for the import/export features (mapping, filter, list…); JSON only. */
+  readonly data: Readonly<Record<string, JsonValue>>;
+}
+
+export const MAX_ROW_ERRORS = 100;
+
+const ACTIVE: ReadonlySet<JobStatus> = new Set(['queued', 'running']);
+
+/** True while the job may still change on the server, i.e. while it needs polling. */
+export function isJobActive(job: Pick<Job, 'status'>): boolean {
+  return ACTIVE.has(job.status);
+}
+
+export function jobId(kind: JobKind, remoteUuid: string): string {
+  return `${kind}:${remoteUuid}`;
+}
+
+/** Fields a caller may change; identity (id, kind, entity, remote uuid, connection, createdAt) never changes. */
+export type JobPatch = Partial<Omit<Job, 'id' | 'kind' | 'entity' | 'remoteUuid' | 'connection' | 'createdAt'>>;

@@ -1,0 +1,230 @@
+/**
+ * ConnectionService: the one owner of the current GetSales client — an account (key in
+ * SecretStorage), a sandbox (local, in this extension host, or external from the
+ * environment; key in memory only), or nothing. Everyone else asks it for the client
+ * and listens to `onDidChange`.
+ */
+import * as vscode from 'vscode';
+import { AuthError, type Credentials, GetSalesClient, type RateLimiter } from '../../core/api';
+import type { PollTarget } from '../../core/jobs';
+import { UserError } from '../commands/runCommand';
+import type { Log } from '../log';
+import type { GetSalesSettings } from '../settings';
+import type { CredentialStore } from './credential-store';
+import { checkBaseUrl } from './base-url';
+import type { HttpDispatchers } from './http-dispatchers';
+
+export type ConnectionMode = 'signedOut' | 'account' | 'sandbox';
+
+export type ConnectionState =
+  | { readonly mode: 'signedOut' }
+  | {
+    readonly mode: 'account' | 'sandbox';
+    readonly client: GetSalesClient;
+    readonly baseUrl: string;
+    /** Sandbox only: true when this extension host runs it (Try the Local Sandbox). */
+    readonly local: boolean;
+  };
+
+export interface SandboxHandle {
+  readonly url: string;
+  readonly apiKey: string;
+  close(): Promise<void>;
+}
+
+/** Starts a sandbox server on 127.0.0.1 with demo data and a random key. */
+export type SandboxStarter = () => Promise<SandboxHandle>;
+
+export interface ConnectionServiceOptions {
+  readonly credentials: CredentialStore;
+  readonly log: Log;
+  readonly userAgent: string;
+  readonly limiter: RateLimiter;
+  readonly settings: () => GetSalesSettings;
+  readonly startSandbox: SandboxStarter;
+  readonly dispatchers: HttpDispatchers;
+}
+
+const SIGNED_OUT: ConnectionState = { mode: 'signedOut' };
+
+export class ConnectionService implements vscode.Disposable {
+  private current: ConnectionState = SIGNED_OUT;
+  private localSandbox: SandboxHandle | undefined;
+  private readonly changed = new vscode.EventEmitter<ConnectionState>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly options: ConnectionServiceOptions) {
+    this.subscriptions.push(options.credentials.onDidChange(() => void this.followStoredCredentials()));
+  }
+
+  get state(): ConnectionState {
+    return this.current;
+  }
+
+  get client(): GetSalesClient | undefined {
+    return this.current.mode === 'signedOut' ? undefined : this.current.client;
+  }
+
+  /** The client, or an error that offers Sign In and the sandbox. */
+  requireClient(): GetSalesClient {
+    if (this.current.mode === 'signedOut') {
+      throw new UserError('Sign in to GetSales first, or try the local sandbox.', ['signIn', 'trySandbox']);
+    }
+    return this.current.client;
+  }
+
+  /** What the job poller polls through; undefined when signed out. */
+  pollTarget(): PollTarget | undefined {
+    return this.current.mode === 'signedOut' ? undefined : { remote: this.current.client, connection: this.current.mode };
+  }
+
+  /**
+   * At activation: an external sandbox from GETSALES_SANDBOX_URL/KEY (tests, `npm start`)
+   * wins; otherwise a stored key reconnects the account without a request (a 401 later
+   * offers Sign In).
+   */
+  async restore(env: NodeJS.ProcessEnv): Promise<void> {
+    const url = env.GETSALES_SANDBOX_URL;
+    const key = env.GETSALES_SANDBOX_KEY;
+    if (url && key) {
+      this.connectSandbox(url, key, false);
+      return;
+    }
+    if (await this.options.credentials.get()) this.connectAccount();
+  }
+
+  /**
+   * Checks the credentials with one cheap call before storing anything; a rejected key
+   * throws and nothing is saved or changed.
+   */
+  async signIn(credentials: Credentials, signal?: AbortSignal): Promise<void> {
+    const apiKey = credentials.apiKey.trim();
+    const teamId = credentials.teamId?.trim() || undefined;
+    if (apiKey === '') throw new UserError('Enter an API key (GetSales → Workspace Settings → API Keys).', ['signIn']);
+    const checked: Credentials = teamId ? { apiKey, teamId } : { apiKey };
+    this.options.log.addSecret(apiKey);
+    this.options.log.addSecret(teamId);
+    const baseUrl = checkBaseUrl(this.options.settings().apiBaseUrl);
+    const probe = this.makeClient('account', baseUrl, async () => checked);
+    try {
+      await probe.listLists({ limit: 1 }, signal);
+    } catch (error) {
+      if (error instanceof AuthError) {
+        throw new UserError(
+          `GetSales did not accept this API key${teamId ? ' and Team ID' : ''}. Copy the key again from GetSales → Workspace Settings → API Keys and sign in again. Nothing was saved.`,
+          ['signIn', 'showLogs'],
+        );
+      }
+      throw error;
+    }
+    await this.options.credentials.save(checked);
+    await this.closeLocalSandbox();
+    this.options.log.info(`Signed in to ${baseUrl}`);
+    this.connectAccount();
+  }
+
+  /** Deletes the stored key; an account connection ends (a sandbox one stays). */
+  async signOut(): Promise<void> {
+    await this.options.credentials.clear();
+    this.options.log.info('Signed out; the API key was deleted from the secret storage.');
+    if (this.current.mode === 'account') this.set(SIGNED_OUT);
+  }
+
+  /** Starts (or reuses) the sandbox inside this extension host and connects to it. */
+  async startLocalSandbox(): Promise<void> {
+    if (!this.localSandbox) {
+      this.localSandbox = await this.options.startSandbox();
+      this.options.log.info(`Local sandbox started at ${this.localSandbox.url}`);
+    }
+    this.connectSandbox(this.localSandbox.url, this.localSandbox.apiKey, true);
+  }
+
+  /** Back to signed out for this session; a stored key stays for the next start. */
+  async disconnect(): Promise<void> {
+    await this.closeLocalSandbox();
+    this.set(SIGNED_OUT);
+  }
+
+  async hasStoredCredentials(): Promise<boolean> {
+    return (await this.options.credentials.get()) !== undefined;
+  }
+
+  /** The API URL setting changed: an account connection rebuilds its client. */
+  settingsChanged(): void {
+    if (this.current.mode === 'account') this.connectAccount();
+  }
+
+  /** Closes the local sandbox; call (and await) on deactivate. */
+  async shutdown(): Promise<void> {
+    await this.closeLocalSandbox();
+    await this.options.dispatchers.close();
+  }
+
+  dispose(): void {
+    void this.closeLocalSandbox().then(() => this.options.dispatchers.close());
+    this.changed.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private connectAccount(): void {
+    let baseUrl: string;
+    try {
+      baseUrl = checkBaseUrl(this.options.settings().apiBaseUrl);
+    } catch (error) {
+      this.options.log.error(error instanceof Error ? error.message : String(error));
+      this.set(SIGNED_OUT);
+      return;
+    }
+    const client = this.makeClient('account', baseUrl, async () => {
+      const credentials = await this.options.credentials.get();
+      this.options.log.addSecret(credentials?.apiKey);
+      this.options.log.addSecret(credentials?.teamId);
+      return credentials;
+    });
+    this.set({ mode: 'account', client, baseUrl, local: false });
+  }
+
+  private connectSandbox(url: string, apiKey: string, local: boolean): void {
+    this.options.log.addSecret(apiKey);
+    const client = this.makeClient('sandbox', url, async () => ({ apiKey }));
+    this.options.log.info(`Connected to the ${local ? 'local' : 'external'} sandbox at ${url}`);
+    this.set({ mode: 'sandbox', client, baseUrl: url, local });
+  }
+
+  private makeClient(mode: 'account' | 'sandbox', baseUrl: string, tokenProvider: () => Promise<Credentials | undefined>): GetSalesClient {
+    return new GetSalesClient({
+      baseUrl,
+      dispatcher: this.options.dispatchers[mode],
+      tokenProvider,
+      userAgent: this.options.userAgent,
+      logger: this.options.log,
+      limiter: this.options.limiter,
+    });
+  }
+
+  /** Another window signed out (key deleted) or in: follow it when we are on the account. */
+  private async followStoredCredentials(): Promise<void> {
+    const stored = await this.options.credentials.get();
+    if (!stored && this.current.mode === 'account') this.set(SIGNED_OUT);
+    else if (stored && this.current.mode === 'signedOut') this.connectAccount();
+  }
+
+  private async closeLocalSandbox(): Promise<void> {
+    const sandbox = this.localSandbox;
+    this.localSandbox = undefined;
+    if (!sandbox) return;
+    try {
+      await sandbox.close();
+      this.options.log.info('Local sandbox stopped');
+    } catch (error) {
+      this.options.log.warn(`Local sandbox did not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private set(state: ConnectionState): void {
+    if (state.mode === 'signedOut' && this.current.mode === 'signedOut') return;
+    this.current = state;
+    this.changed.fire(state);
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * "$(sync~spin) 2 GetSales jobs" while jobs of the current connection run (those of the
+ * other connection are not being followed); a click focuses the Jobs view.
+ */
+import * as vscode from 'vscode';
+import type { JobStore } from '../../core/jobs';
+import type { ConnectionService } from '../connection/connection-service';
+import { JOBS_VIEW_ID } from './view-ids';
+
+export function createJobsStatusBar(store: JobStore, connection: ConnectionService): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('getsales.jobs.status', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'GetSales Jobs';
+  item.command = `${JOBS_VIEW_ID}.focus`;
+  const update = (): void => {
+    const mode = connection.state.mode;
+    const running = store.active().filter((job) => job.connection === mode).length;
+    if (running === 0) {
+      item.hide();
+      return;
+    }
+    item.text = `$(sync~spin) ${running} GetSales ${running === 1 ? 'job' : 'jobs'}`;
+    item.tooltip = `${running} GetSales ${running === 1 ? 'job is' : 'jobs are'} running. Click to show the Jobs view.`;
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(item, store.onDidChange(update), connection.onDidChange(update));
+}

@@ -1,0 +1,81 @@
+/**
+ * The host's shared services, built once in `activate()` and handed to every feature
+ * (connection, jobs, import, export). Features register their commands through
+ * `runner` and record their jobs in `jobs`.
+ */
+import * as vscode from 'vscode';
+import { RateLimiter } from '../core/api';
+import { JobPoller, JobStore, type KeyValuePort } from '../core/jobs';
+import { systemClock } from '../core/api';
+import { CommandRunner } from './commands/runCommand';
+import { ConnectionService, type SandboxStarter } from './connection/connection-service';
+import { CredentialStore } from './connection/credential-store';
+import { createHttpDispatchers } from './connection/http-dispatchers';
+import { JobNotifier } from './jobs/job-notifications';
+import { Log } from './log';
+import { type GetSalesSettings, onDidChangeSettings, readSettings } from './settings';
+
+export interface HostServices extends vscode.Disposable {
+  readonly context: vscode.ExtensionContext;
+  readonly log: Log;
+  readonly runner: CommandRunner;
+  readonly connection: ConnectionService;
+  readonly jobs: JobStore;
+  readonly poller: JobPoller;
+  readonly notifier: JobNotifier;
+  readonly jobStorage: KeyValuePort;
+  settings(): GetSalesSettings;
+}
+
+export function createHostServices(context: vscode.ExtensionContext, startSandbox: SandboxStarter): HostServices {
+  const log = new Log();
+  const runner = new CommandRunner(log);
+  const packageJson: unknown = context.extension.packageJSON;
+  const version = typeof packageJson === 'object' && packageJson !== null && 'version' in packageJson ? String(packageJson.version) : '0.0.0';
+  const connection = new ConnectionService({
+    credentials: new CredentialStore(context.secrets),
+    log,
+    userAgent: `getsales-csv-vscode/${version}`,
+    // One limiter for every client of this window: many polling jobs stay under 300/min.
+    limiter: new RateLimiter(),
+    settings: readSettings,
+    startSandbox,
+    dispatchers: createHttpDispatchers(),
+  });
+  const jobStorage: KeyValuePort = context.globalState;
+  const jobs = new JobStore({ storage: jobStorage, onProblem: (message) => log.warn(`Jobs: ${message}`) });
+  const poller = new JobPoller({
+    store: jobs,
+    target: () => connection.pollTarget(),
+    clock: systemClock,
+    intervalMs: () => readSettings().pollIntervalSeconds * 1000,
+    log: (message) => log.info(`Jobs: ${message}`),
+  });
+  const notifier = new JobNotifier(jobs, connection, readSettings);
+  const subscriptions = vscode.Disposable.from(
+    connection.onDidChange((state) => (state.mode === 'signedOut' ? poller.pause() : poller.resume())),
+    onDidChangeSettings((changed) => {
+      if (changed.includes('apiBaseUrl')) connection.settingsChanged();
+    }),
+  );
+  return {
+    context,
+    log,
+    runner,
+    connection,
+    jobs,
+    poller,
+    notifier,
+    jobStorage,
+    settings: readSettings,
+    dispose: () => {
+      subscriptions.dispose();
+      notifier.dispose();
+      poller.dispose();
+      jobs.dispose();
+      connection.dispose();
+      runner.dispose();
+      log.dispose();
+    },
+  };
+}

@@ -1,0 +1,165 @@
+// The job store in the real extension host against the harness's sandbox: a started
+// import is polled to its end and polling stops; jobs survive a simulated reload (a new
+// store on the same globalState) and resume; a 401 while polling keeps the job's state
+// and offers Sign In; Refresh All finds imports started elsewhere; Clear Finished.
+import { strict as assert } from 'node:assert';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { systemClock } from '../../src/core/api/clock';
+import type { FileImport } from '../../src/core/api/models';
+import { type Job, JobPoller, JobStore, importPatch } from '../../src/core/jobs';
+import type { GetSalesExtensionApi } from '../../src/host/api';
+import { sandboxEnv } from './support/env';
+import { activateExtension } from './support/extension';
+
+async function extensionApi(): Promise<GetSalesExtensionApi> {
+  const exports: unknown = (await activateExtension()).exports;
+  assert.ok(typeof exports === 'object' && exports !== null && 'connection' in exports && 'jobs' in exports, 'activate() returns the API object');
+  return exports as GetSalesExtensionApi;
+}
+
+/** Resolves when `check` returns a value; the deadline only turns a hang into a clear failure. */
+async function eventually<T>(what: string, check: () => T | undefined, deadlineMs = 20_000): Promise<T> {
+  const end = Date.now() + deadlineMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`Gave up waiting: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('jobs: store, polling and persistence in the extension host', () => {
+  let api: GetSalesExtensionApi;
+  let dir: string;
+
+  before(async () => {
+    api = await extensionApi();
+    dir = mkdtempSync(join(tmpdir(), 'getsales-jobs-'));
+    await vscode.workspace.getConfiguration('getsales').update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
+    await api.connection.restore(process.env);
+  });
+
+  afterEach(async () => {
+    // Each test leaves the extension connected to the harness sandbox, polling.
+    if (api.connection.state.mode !== 'sandbox' || api.connection.state.local) await api.connection.restore(process.env);
+    api.poller.resume();
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('getsales').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Uploads a fresh contacts CSV and starts its import; returns the started import. */
+  async function startImport(rows: number): Promise<{ remote: FileImport; path: string }> {
+    const client = api.connection.requireClient();
+    const tag = randomBytes(4).toString('hex');
+    const path = join(dir, `contacts-${tag}.csv`);
+    const lines = ['First Name,Email'];
+    for (let i = 0; i < rows; i += 1) lines.push(`Person ${i},person-${tag}-${i}@example.com`);
+    writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+    const upload = await client.uploadCsv({ filePath: path, type: 'csv_leads' });
+    const lists = await client.listLists({ limit: 1 });
+    const list = lists.items[0];
+    assert.ok(list, 'the demo data has a list');
+    const remote = await client.importContacts(upload.uuid, { columns: { first_name: 0, work_email: 1 }, listUuid: list.uuid });
+    return { remote, path };
+  }
+
+  function addJob(started: { remote: FileImport; path: string }, store: JobStore = api.jobs): Job {
+    return store.addImport({
+      entity: 'contacts',
+      connection: 'sandbox',
+      remoteUuid: started.remote.uuid,
+      label: started.path.split('/').pop() ?? 'contacts.csv',
+      sourcePath: started.path,
+      state: importPatch(started.remote, started.remote.metrics),
+    });
+  }
+
+  it('polls a started import to its end, notifies once, and stops polling', async () => {
+    const started = await startImport(1_500);
+    const job = addJob(started);
+    const finished = await eventually('the import to finish', () => {
+      const current = api.jobs.get(job.id);
+      return current && current.status !== 'queued' && current.status !== 'running' ? current : undefined;
+    });
+    assert.equal(finished.status, 'done');
+    assert.equal(finished.counts?.saved, 1_500);
+    assert.deepEqual(finished.progress, { done: 1_500, total: 1_500 });
+    assert.ok(!api.poller.polling().includes(job.id), 'no loop left for a finished job');
+    const notices = api.notifier.shown().filter((n) => n.jobId === job.id);
+    assert.equal(notices.length, 1);
+    assert.match(notices[0]?.message ?? '', /^Import of contacts-.*\.csv finished: 1,500 saved\.$/);
+  });
+
+  it('keeps jobs across a simulated reload, and a new store resumes polling them', async () => {
+    api.poller.pause(); // the window "closes" before the job is polled
+    const started = await startImport(800);
+    const job = addJob(started);
+    await api.jobs.flush();
+
+    const reloaded = new JobStore({ storage: api.jobStorage });
+    const poller = new JobPoller({ store: reloaded, target: () => api.connection.pollTarget(), clock: systemClock, intervalMs: () => 250 });
+    try {
+      const restored = reloaded.get(job.id);
+      assert.ok(restored, 'the job is back after the reload');
+      assert.equal(restored.sourcePath, started.path);
+      assert.ok(restored.status === 'queued' || restored.status === 'running', 'still active');
+      poller.resume();
+      const done = await eventually('the reloaded job to finish', () => (reloaded.get(job.id)?.status === 'done' ? reloaded.get(job.id) : undefined));
+      assert.equal(done.counts?.saved, 800);
+      assert.deepEqual(poller.polling(), []);
+    } finally {
+      poller.dispose();
+      reloaded.dispose();
+    }
+  });
+
+  it('on 401 while polling keeps the job as it was, offers Sign In, and resumes after reconnecting', async () => {
+    // Only this job may meet the 401, so the prompt is surely about it.
+    await eventually('earlier jobs to finish', () => (api.jobs.active().length === 0 ? true : undefined));
+    const started = await startImport(500);
+    const { url } = sandboxEnv();
+    await api.connection.restore({ GETSALES_SANDBOX_URL: url, GETSALES_SANDBOX_KEY: 'sandbox-revoked-key-4d2c' });
+    const before = addJob(started);
+    const blocked = await eventually('auth-needed for the job', () => api.notifier.shown().find((n) => n.jobId === before.id && n.actions.includes('Sign In')));
+    assert.match(blocked.message, /Sign in again/);
+    const kept = api.jobs.get(before.id);
+    assert.equal(kept?.status, before.status, 'the job keeps its state');
+    assert.deepEqual(kept?.progress, before.progress);
+    assert.match(kept?.message ?? '', /Sign in/);
+    assert.deepEqual(api.poller.polling(), [], 'polling stopped');
+
+    await api.connection.restore(process.env); // a new sign-in
+    const done = await eventually('the job to finish after reconnecting', () => (api.jobs.get(before.id)?.status === 'done' ? api.jobs.get(before.id) : undefined));
+    assert.equal(done.message, undefined, 'the sign-in message is gone');
+  });
+
+  it('Refresh All adds imports started elsewhere, from the API list', async () => {
+    const started = await startImport(50); // not added to the store: "started in the web app"
+    const added: unknown = await vscode.commands.executeCommand('getsales.jobs.refresh');
+    assert.ok(typeof added === 'number' && added >= 1, `Refresh All reports what it added (got ${String(added)})`);
+    const found = api.jobs.get(`import:${started.remote.uuid}`);
+    assert.ok(found, 'the import is now a job');
+    assert.equal(found.discovered, true);
+    assert.equal(found.connection, 'sandbox');
+  });
+
+  it('Clear Finished removes finished jobs and keeps running ones', async () => {
+    await eventually('every job to finish', () => (api.jobs.active().length === 0 ? true : undefined));
+    const finished = api.jobs.all().length;
+    assert.ok(finished > 0);
+    api.poller.pause(); // keep the stand-in running job from being polled
+    const running = api.jobs.addImport({ entity: 'contacts', connection: 'sandbox', remoteUuid: 'still-running', label: 'big.csv', state: { status: 'running' } });
+    const removed: unknown = await vscode.commands.executeCommand('getsales.jobs.clearFinished');
+    assert.equal(removed, finished);
+    assert.deepEqual(api.jobs.all().map((job) => job.id), [running.id]);
+    api.jobs.remove(running.id);
+  });
+});
