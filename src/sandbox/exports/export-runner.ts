@@ -1,0 +1,52 @@
+/**
+ * Background writing of an export: `queued` until the first batch, then `in_progress`
+ * with `progress.processed` growing by up to 1,000 rows per batch (each after a
+ * `batchDelayMs` pause), then `done`. The CSV (UTF-8, RFC 4180, CRLF; `uuid` then the
+ * catalogue fields) is written under a hidden partial name and renamed when complete,
+ * so a listed file is never half-written.
+ */
+import { createWriteStream, promises as fs } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { csvLine } from '../csv/csv-write';
+import { exportHeader, exportRow, type CompanyRecord, type ContactRecord } from '../store/records';
+import { isoNow, pause } from '../time';
+import type { ExportJob } from './export-job';
+
+const BATCH_ROWS = 1000;
+
+export async function runExport(job: ExportJob, records: readonly (ContactRecord | CompanyRecord)[], exportDir: string, batchDelayMs: number, signal: AbortSignal): Promise<void> {
+  const partial = join(exportDir, `.${job.fileName}.partial`);
+  job.partialPath = partial;
+  const out = createWriteStream(partial, { encoding: 'utf8' });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => undefined); // observed below through Promise.race
+  try {
+    out.write(csvLine(exportHeader(job.kind)));
+    let offset = 0;
+    do {
+      await pause(batchDelayMs, signal);
+      job.status = 'in_progress';
+      const batch = records.slice(offset, offset + BATCH_ROWS);
+      if (batch.length > 0 && !out.write(batch.map((record) => csvLine(exportRow(record))).join(''))) {
+        await Promise.race([once(out, 'drain'), failed]);
+      }
+      offset += batch.length;
+      job.progress.processed = offset;
+      job.updated_at = isoNow();
+    } while (offset < records.length);
+    out.end();
+    await Promise.race([once(out, 'finish'), failed]);
+    const final = join(exportDir, job.fileName);
+    await fs.rename(partial, final);
+    job.filePath = final;
+    job.partialPath = undefined;
+    job.status = 'done';
+  } catch (error) {
+    out.destroy();
+    if (!signal.aborted) job.status = 'failed';
+    throw error;
+  } finally {
+    job.updated_at = isoNow();
+  }
+}

@@ -1,0 +1,56 @@
+/** Export endpoints (contract §3): start, poll, download. */
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import type { ImportKind } from '../../core/csv/catalogue';
+import { param, type RequestContext } from '../http/context';
+import { notFound, validationError } from '../http/errors';
+import { readJsonBody } from '../http/read-json';
+import { sendJson, streamFile } from '../http/respond';
+import { isoNow } from '../time';
+import { selectCompanies, selectContacts } from './export-filter';
+import { exportFileName, exportView, type ExportJob } from './export-job';
+import { runExport } from './export-runner';
+
+async function startExport(ctx: RequestContext, kind: ImportKind): Promise<void> {
+  const { value } = await readJsonBody(ctx.req);
+  const { store, config } = ctx.state;
+  const records = kind === 'contacts' ? selectContacts(value.filter, store) : selectCompanies(value.filter, store);
+  const uuid = randomUUID();
+  const at = isoNow();
+  const job: ExportJob = {
+    uuid, seq: store.nextSeq(), kind, filter: value.filter, status: 'queued',
+    progress: { processed: 0, total: records.length }, created_at: at, updated_at: at,
+    fileName: exportFileName(kind, uuid, at), filePath: undefined, partialPath: undefined,
+  };
+  ctx.state.exports.set(uuid, job);
+  ctx.state.runInBackground((signal) => runExport(job, records, config.exportDir, config.batchDelayMs, signal));
+  sendJson(ctx.res, 200, exportView(job, config.teamNumber));
+}
+
+export const exportContacts = (ctx: RequestContext): Promise<void> => startExport(ctx, 'contacts');
+export const exportCompanies = (ctx: RequestContext): Promise<void> => startExport(ctx, 'companies');
+
+/** `GET /leads/api/mass-actions/{uuid}` and `/leads/api/file-exports/{uuid}`. */
+export function getExport(ctx: RequestContext): void {
+  const uuid = param(ctx, 'uuid');
+  const job = ctx.state.exports.get(uuid);
+  if (job === undefined) throw notFound(`No export with uuid "${uuid}".`);
+  sendJson(ctx.res, 200, exportView(job, ctx.state.config.teamNumber));
+}
+
+/** `POST /leads/api/file-exports/download` `{file_name}`: 404 for a name never issued, 422 until it is done. */
+export async function downloadExport(ctx: RequestContext): Promise<void> {
+  const { value } = await readJsonBody(ctx.req);
+  const name = value.file_name;
+  if (typeof name !== 'string' || name.trim() === '') throw validationError('file_name', 'The file_name field is required (a name from result.files).');
+  const job = [...ctx.state.exports.values()].find((candidate) => candidate.fileName === name);
+  if (job === undefined) throw notFound(`No export file named "${name}".`);
+  if (job.status !== 'done' || job.filePath === undefined) {
+    throw validationError('file_name', `The export ${job.uuid} is not ready yet (status ${job.status}); poll it until status is done.`);
+  }
+  const { size } = await fs.stat(job.filePath);
+  await streamFile(ctx.res, 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}"`,
+  }, job.filePath, size);
+}
