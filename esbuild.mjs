@@ -2,6 +2,7 @@
 // mapping screen (browser IIFE) and the sandbox server (Node, runnable on its own).
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
+import { rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -38,6 +39,8 @@ if (watch) {
   }
   console.log('esbuild: watching for changes…');
 } else {
+  // A production build starts from an empty dist/ so no stale source map is packaged.
+  if (production) rmSync('dist', { recursive: true, force: true });
   const started = Date.now();
   await Promise.all(bundles.map((options) => esbuild.build(options)));
   console.log(`esbuild: built ${bundles.length} bundles${production ? ' (production)' : ''} in ${Date.now() - started} ms`);

@@ -67,6 +67,17 @@ function runHarnessSuite(suite) {
   return counts;
 }
 
+// `npm test` on a fresh clone: install the locked dependencies first, once.
+if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
+  console.log('node_modules is missing: running `npm ci` once before the tests…');
+  const installed = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (installed.status !== 0) {
+    console.error('`npm ci` failed; fix the error above and run `npm test` again.');
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
