@@ -25,16 +25,20 @@ export async function reset(ctx: RequestContext): Promise<void> {
   sendJson(ctx.res, 200, { ok: true });
 }
 
+function positions(size: number): number[] {
+  return Array.from({ length: size }, (_, i) => i);
+}
+
 /** `GET /__sandbox/state?kind=contacts|companies[&list_uuid=…]` → `{kind, total, data}`. */
 export function state(ctx: RequestContext): void {
   const kind = ctx.url.searchParams.get('kind');
   const list = ctx.url.searchParams.get('list_uuid');
   const { store } = ctx.state;
   if (kind === 'contacts') {
-    const data = store.contacts.filter((r) => list === null || r.list_uuid === list).map(contactView);
+    const data = positions(store.contacts.size).filter((p) => list === null || store.contacts.membership(p) === list).map((p) => contactView(store.contacts, p));
     sendJson(ctx.res, 200, { kind, total: data.length, data });
   } else if (kind === 'companies') {
-    const data = store.companies.filter((r) => list === null || r.list_uuids.includes(list)).map(companyView);
+    const data = positions(store.companies.size).filter((p) => list === null || store.companies.membership(p).includes(list)).map((p) => companyView(store.companies, p));
     sendJson(ctx.res, 200, { kind, total: data.length, data });
   } else {
     throw validationError('kind', 'The kind must be contacts or companies.');

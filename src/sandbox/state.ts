@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import type { ExportJob } from './exports/export-job';
 import { FaultQueue } from './faults';
 import type { FileImportJob } from './imports/file-import';
+import { UploadRowsCache } from './imports/upload-rows-cache';
 import { RateLimiter } from './rate-limit';
 import { seedDemo } from './store/seed';
 import { TeamStore } from './store/team-store';
@@ -31,6 +32,8 @@ export class SandboxState {
   store: TeamStore;
   readonly imports = new Map<string, FileImportJob>();
   readonly exports = new Map<string, ExportJob>();
+  /** Parsed rows of uploads not yet imported, for their import to reuse. */
+  readonly uploadRows = new UploadRowsCache();
   readonly faults = new FaultQueue();
   readonly limiter: RateLimiter;
   private readonly running = new Set<Promise<void>>();
@@ -58,6 +61,7 @@ export class SandboxState {
     this.controller = new AbortController();
     await this.removeJobFiles();
     this.imports.clear();
+    this.uploadRows.clear();
     this.exports.clear();
     this.faults.clear();
     this.limiter.reset();
@@ -72,6 +76,7 @@ export class SandboxState {
   async shutdown(): Promise<void> {
     this.closeController.abort();
     await this.stopJobs();
+    this.uploadRows.clear();
     await this.removeJobFiles();
   }
 

@@ -28,12 +28,14 @@ function embeddedBreaks(cells: readonly string[]): number {
   return breaks;
 }
 
+export type RowVisitor = (line: number, cells: readonly string[]) => void;
+
 export class RowScanner {
   private readonly rows: PapaRows;
   private nextLine = 1;
   private headerRow: string[] | undefined;
 
-  constructor(delimiter: string, newline: Newline) {
+  constructor(delimiter: string, private readonly newline: Newline) {
     this.rows = new PapaRows(delimiter, newline);
   }
 
@@ -43,25 +45,40 @@ export class RowScanner {
   }
 
   push(text: string): DataRow[] {
-    return this.number(this.rows.push(text));
+    return this.collect((visit) => this.pushEach(text, visit));
   }
 
   end(): DataRow[] {
-    return this.number(this.rows.end());
+    return this.collect((visit) => this.endEach(visit));
   }
 
-  private number(parsed: string[][]): DataRow[] {
+  /** push() without building a DataRow per row: `visit` sees each data row's line and cells. */
+  pushEach(text: string, visit: RowVisitor): void {
+    const parsed = this.rows.push(text);
+    // Each row ends in one newline; when the text held no other CR or LF, no cell holds a line break.
+    this.number(parsed, this.rows.lastBreakChars !== parsed.length * this.newline.length, visit);
+  }
+
+  endEach(visit: RowVisitor): void {
+    this.number(this.rows.end(), true, visit);
+  }
+
+  private collect(scan: (visit: RowVisitor) => void): DataRow[] {
     const out: DataRow[] = [];
+    scan((line, cells) => out.push({ line, cells }));
+    return out;
+  }
+
+  private number(parsed: readonly string[][], mayHoldBreaks: boolean, visit: RowVisitor): void {
     for (const cells of parsed) {
       const line = this.nextLine;
-      this.nextLine += 1 + embeddedBreaks(cells);
+      this.nextLine += mayHoldBreaks ? 1 + embeddedBreaks(cells) : 1;
       if (isBlank(cells)) continue;
       if (this.headerRow === undefined) {
         this.headerRow = cells.map((cell) => cell.trim());
         continue;
       }
-      out.push({ line, cells });
+      visit(line, cells);
     }
-    return out;
   }
 }

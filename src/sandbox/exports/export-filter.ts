@@ -11,7 +11,8 @@
 import type { ImportKind } from '../../core/csv/catalogue';
 import { validationErrors, type FieldErrors } from '../http/errors';
 import { isRecord } from '../http/read-json';
-import { fieldIndex, type CompanyRecord, type ContactRecord } from '../store/records';
+import { fieldIndex } from '../store/records';
+import type { RecordTable } from '../store/record-table';
 import type { TeamStore } from '../store/team-store';
 
 const CONTACT_SEARCH = ['first_name', 'last_name', 'name', 'work_email', 'personal_email', 'company_name', 'position'].map((f) => fieldIndex('contacts', f));
@@ -94,19 +95,31 @@ function readCriteria(kind: ImportKind, raw: unknown, store: TeamStore): Criteri
 }
 
 function matchesTerms(values: readonly string[], searchable: readonly number[], terms: readonly string[]): boolean {
-  if (terms.length === 0) return true;
   const haystack = fold(searchable.map((i) => values[i] ?? '').join(' '));
   return terms.every((term) => haystack.includes(term));
 }
 
-export function selectContacts(raw: unknown, store: TeamStore): ContactRecord[] {
-  const c = readCriteria('contacts', raw, store);
-  return store.contacts.filter((r) => (c.all || c.ids.has(r.uuid)) && !c.excludeIds.has(r.uuid)
-    && (c.lists === undefined || c.lists.includes(r.list_uuid)) && matchesTerms(r.values, CONTACT_SEARCH, c.terms));
+/** Positions in `table` of the records the criteria pick, in creation order. */
+function select<M>(table: RecordTable<M>, c: Criteria, inLists: (membership: M, lists: readonly string[]) => boolean, searchable: readonly number[]): number[] {
+  const picked: number[] = [];
+  for (let position = 0; position < table.size; position += 1) {
+    if (c.ids.size > 0 || c.excludeIds.size > 0) {
+      const uuid = table.uuid(position);
+      if ((!c.all && !c.ids.has(uuid)) || c.excludeIds.has(uuid)) continue;
+    } else if (!c.all) {
+      continue;
+    }
+    if (c.lists !== undefined && !inLists(table.membership(position), c.lists)) continue;
+    if (c.terms.length > 0 && !matchesTerms(table.values(position), searchable, c.terms)) continue;
+    picked.push(position);
+  }
+  return picked;
 }
 
-export function selectCompanies(raw: unknown, store: TeamStore): CompanyRecord[] {
-  const c = readCriteria('companies', raw, store);
-  return store.companies.filter((r) => (c.all || c.ids.has(r.uuid)) && !c.excludeIds.has(r.uuid)
-    && (c.lists === undefined || c.lists.some((list) => r.list_uuids.includes(list))) && matchesTerms(r.values, COMPANY_SEARCH, c.terms));
+export function selectContacts(raw: unknown, store: TeamStore): number[] {
+  return select(store.contacts, readCriteria('contacts', raw, store), (list, lists) => lists.includes(list), CONTACT_SEARCH);
+}
+
+export function selectCompanies(raw: unknown, store: TeamStore): number[] {
+  return select(store.companies, readCriteria('companies', raw, store), (own, lists) => lists.some((list) => own.includes(list)), COMPANY_SEARCH);
 }

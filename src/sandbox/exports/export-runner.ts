@@ -9,13 +9,14 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { csvLine } from '../csv/csv-write';
-import { exportHeader, exportRow, type CompanyRecord, type ContactRecord } from '../store/records';
+import { exportHeader, exportRow, type RecordReader } from '../store/records';
 import { isoNow, pause } from '../time';
 import type { ExportJob } from './export-job';
 
 const BATCH_ROWS = 1000;
 
-export async function runExport(job: ExportJob, records: readonly (ContactRecord | CompanyRecord)[], exportDir: string, batchDelayMs: number, signal: AbortSignal): Promise<void> {
+/** `positions`: the records of `table` to write, in order (see selectContacts). */
+export async function runExport(job: ExportJob, table: RecordReader<unknown>, positions: readonly number[], exportDir: string, batchDelayMs: number, signal: AbortSignal): Promise<void> {
   const partial = join(exportDir, `.${job.fileName}.partial`);
   job.partialPath = partial;
   const out = createWriteStream(partial, { encoding: 'utf8' });
@@ -27,14 +28,14 @@ export async function runExport(job: ExportJob, records: readonly (ContactRecord
     do {
       await pause(batchDelayMs, signal);
       job.status = 'in_progress';
-      const batch = records.slice(offset, offset + BATCH_ROWS);
-      if (batch.length > 0 && !out.write(batch.map((record) => csvLine(exportRow(record))).join(''))) {
+      const batch = positions.slice(offset, offset + BATCH_ROWS);
+      if (batch.length > 0 && !out.write(batch.map((position) => csvLine(exportRow(table, position))).join(''))) {
         await Promise.race([once(out, 'drain'), failed]);
       }
       offset += batch.length;
       job.progress.processed = offset;
       job.updated_at = isoNow();
-    } while (offset < records.length);
+    } while (offset < positions.length);
     out.end();
     await Promise.race([once(out, 'finish'), failed]);
     const final = join(exportDir, job.fileName);

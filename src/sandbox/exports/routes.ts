@@ -14,16 +14,17 @@ import { runExport } from './export-runner';
 async function startExport(ctx: RequestContext, kind: ImportKind): Promise<void> {
   const { value } = await readJsonBody(ctx.req);
   const { store, config } = ctx.state;
-  const records = kind === 'contacts' ? selectContacts(value.filter, store) : selectCompanies(value.filter, store);
+  const table = kind === 'contacts' ? store.contacts : store.companies;
+  const positions = kind === 'contacts' ? selectContacts(value.filter, store) : selectCompanies(value.filter, store);
   const uuid = randomUUID();
   const at = isoNow();
   const job: ExportJob = {
     uuid, seq: store.nextSeq(), kind, filter: value.filter, status: 'queued',
-    progress: { processed: 0, total: records.length }, created_at: at, updated_at: at,
+    progress: { processed: 0, total: positions.length }, created_at: at, updated_at: at,
     fileName: exportFileName(kind, uuid, at), filePath: undefined, partialPath: undefined,
   };
   ctx.state.exports.set(uuid, job);
-  ctx.state.runInBackground((signal) => runExport(job, records, config.exportDir, config.batchDelayMs, signal));
+  ctx.state.runInBackground((signal) => runExport(job, table, positions, config.exportDir, config.batchDelayMs, signal));
   sendJson(ctx.res, 200, exportView(job, config.teamNumber));
 }
 

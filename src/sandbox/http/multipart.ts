@@ -116,7 +116,7 @@ export class MultipartParser {
         const at = this.buffer.indexOf(this.delimiter);
         if (at < 0) {
           // Everything except a possible start of the delimiter can go out now.
-          const safe = this.buffer.length - (this.delimiter.length - 1);
+          const safe = this.lengthBeforeDelimiterStart();
           if (safe > 0) {
             this.sink?.data(this.buffer.subarray(0, safe));
             this.buffer = this.buffer.subarray(safe);
@@ -133,6 +133,19 @@ export class MultipartParser {
       case 'done':
         return false;
     }
+  }
+
+  /**
+   * Where the buffer's tail could be the start of a delimiter (the buffer's length if
+   * nowhere). Holding back only such a tail, usually nothing, lets the next chunk be
+   * scanned in place instead of copied onto a held-back tail.
+   */
+  private lengthBeforeDelimiterStart(): number {
+    const { buffer, delimiter } = this;
+    for (let at = Math.max(0, buffer.length - (delimiter.length - 1)); at < buffer.length; at += 1) {
+      if (buffer[at] === delimiter[0] && buffer.subarray(at).equals(delimiter.subarray(0, buffer.length - at))) return at;
+    }
+    return buffer.length;
   }
 
   private keepTail(length: number): void {

@@ -25,6 +25,9 @@ export interface RowError {
   readonly message: string;
 }
 
+/** Rows are imported in batches of this many (contract §2.2); progress moves in these steps. */
+export const BATCH_ROWS = 1000;
+
 /** `errors` keeps the first rows only, so a file of 100,000 bad rows does not bloat every poll. */
 export const MAX_ROW_ERRORS = 1000;
 

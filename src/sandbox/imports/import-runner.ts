@@ -1,22 +1,25 @@
 /**
- * Background processing of a started import: re-reads the uploaded file, and in
- * batches of 1,000 rows (pausing `batchDelayMs` before each, so progress is visible)
- * saves new records, counts rows matching a stored record by identifier as duplicates
- * (updating / moving them as the plan says), and counts rows without any identifier
- * as errors, noting their line numbers.
+ * Background processing of a started import, in batches of 1,000 rows (pausing
+ * `batchDelayMs` before each, so progress is visible): saves new records, counts rows
+ * matching a stored record by identifier as duplicates (updating / moving them as the
+ * plan says), and counts rows without any identifier as errors, noting their line
+ * numbers. The rows come from the upload's own parse when it kept them (see
+ * UploadRowsCache), else from parsing the uploaded file again.
  */
 import { createReadStream, promises as fs } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import type { ImportKind } from '../../core/csv/catalogue';
-import { RowScanner, type DataRow } from '../csv/row-scanner';
-import { identityKeys } from '../store/identity';
-import { CONTACT_FIELD_NAMES, COMPANY_FIELD_NAMES, fieldIndex, mergeTags } from '../store/records';
+import type { Newline } from '../csv/papa-rows';
+import { PackedRowsBuilder, cellSpan, lineOf, type PackedRows } from '../csv/packed-rows';
+import { RowScanner } from '../csv/row-scanner';
+import { KEY_SOURCES, type KeySource, type TextRange } from '../store/identity';
+import { KeySet } from '../store/identity-index';
+import type { RecordTable } from '../store/record-table';
+import { mergeTags } from '../store/records';
+import { TAGS_FIELD, rowValues, type RowSource } from '../store/row-values';
 import type { TeamStore } from '../store/team-store';
 import { isoNow, pause } from '../time';
-import { MAX_ROW_ERRORS, type FileImportJob } from './file-import';
+import { BATCH_ROWS, MAX_ROW_ERRORS, type FileImportJob } from './file-import';
 import type { ImportPlan } from './import-plan';
-
-const BATCH_ROWS = 1000;
 
 const NO_IDENTIFIER: Readonly<Record<ImportKind, string>> = {
   contacts: 'no identifier: linkedin_id, work_email or personal_email',
@@ -25,13 +28,49 @@ const NO_IDENTIFIER: Readonly<Record<ImportKind, string>> = {
 
 type Outcome = 'saved' | 'duplicate' | 'error';
 
-/** Catalogue values of one row: mapped cells trimmed, tags merged with the plan's. */
-function rowValues(plan: ImportPlan, cells: readonly string[]): string[] {
-  const values = new Array<string>(plan.kind === 'contacts' ? CONTACT_FIELD_NAMES.length : COMPANY_FIELD_NAMES.length).fill('');
-  for (const [field, column] of plan.columns) values[field] = (cells[column] ?? '').trim();
-  const tags = fieldIndex(plan.kind, 'tags');
-  if (plan.tags.length > 0 || values[tags] !== '') values[tags] = mergeTags(values[tags] ?? '', plan.tags);
-  return values;
+/** Index room made ahead of an import (32 bytes a record); a larger import grows the index as it goes. */
+const MAX_RESERVED_RECORDS = 250_000;
+
+/** One import's view of a batch: its rows, and the identity keys of the row in hand. */
+class BatchRows {
+  private sourceNumber = -1;
+  private readonly keys: KeySet;
+  private readonly span: TextRange = { start: 0, end: 0 };
+  private readonly keySources: readonly KeySource[];
+  readonly source: RowSource;
+
+  constructor(readonly plan: ImportPlan, rows: PackedRows, private readonly keyColumns: readonly number[]) {
+    this.source = { mapping: plan, rows };
+    this.keys = new KeySet(plan.kind);
+    this.keySources = KEY_SOURCES[plan.kind];
+  }
+
+  /**
+   * The row's identity keys, from its identifier cells only (the other values are read
+   * when needed); a plain identifier is hashed where it sits in the batch text.
+   */
+  readKeys(row: number): KeySet {
+    const { rows } = this.source;
+    const { keys, span } = this;
+    for (let i = 0; i < this.keySources.length; i += 1) {
+      const keySource = this.keySources[i];
+      if (keySource === undefined || !cellSpan(rows, row, this.keyColumns[i] ?? -1, span)) keys.set(i, '');
+      else if (keySource.plainKey(rows.text, span)) keys.setSpan(i, rows.text, span.start, span.end);
+      else keys.set(i, keySource.normalize(rows.text.slice(span.start, span.end)));
+    }
+    return keys;
+  }
+
+  /** The batch as a row source of `table`, registered when its first record is saved. */
+  sourceIn(table: RecordTable<unknown>): number {
+    if (this.sourceNumber < 0) this.sourceNumber = table.addSource(this.source);
+    return this.sourceNumber;
+  }
+}
+
+/** For each identity key source of the kind, the CSV column mapped to its field, or -1. */
+function keyColumnsOf(plan: ImportPlan): number[] {
+  return KEY_SOURCES[plan.kind].map((keySource) => plan.columns.find(([field]) => field === keySource.index)?.[1] ?? -1);
 }
 
 /** Copies the row's non-empty values over the stored ones (tags are merged, not replaced). */
@@ -42,83 +81,106 @@ function overwrite(target: string[], values: readonly string[], tagsIndex: numbe
   });
 }
 
-function applyContact(store: TeamStore, plan: ImportPlan, values: string[], at: string): Outcome {
-  const keys = identityKeys('contacts', values);
-  if (keys.length === 0) return 'error';
-  const existing = store.findContact(keys);
-  if (existing === undefined) {
-    store.addContact({ uuid: randomUUID(), seq: store.nextSeq(), created_at: at, updated_at: at, list_uuid: plan.listUuid, values });
+function applyContact(table: RecordTable<string>, plan: ImportPlan, batch: BatchRows, row: number, at: string): Outcome {
+  const keys = batch.readKeys(row);
+  if (!keys.any) return 'error';
+  const existing = table.find(keys);
+  if (existing < 0) {
+    table.addFromRow(batch.sourceIn(table), row, at, plan.listUuid, keys);
     return 'saved';
   }
   if (plan.updateIfExists) {
-    overwrite(existing.values, values, fieldIndex('contacts', 'tags'));
-    store.reindexContact(existing);
-    existing.updated_at = at;
+    const updated = table.values(existing);
+    overwrite(updated, rowValues(batch.source, row), TAGS_FIELD.contacts);
+    table.setValues(existing, updated);
+    table.touch(existing, at);
   }
-  if (plan.moveToList && existing.list_uuid !== plan.listUuid) {
-    existing.list_uuid = plan.listUuid;
-    existing.updated_at = at;
+  if (plan.moveToList && table.membership(existing) !== plan.listUuid) {
+    table.setMembership(existing, plan.listUuid);
+    table.touch(existing, at);
   }
   return 'duplicate';
 }
 
 /** A known company gains the plan's lists and tags; its other values stay. */
-function applyCompany(store: TeamStore, plan: ImportPlan, values: string[], at: string): Outcome {
-  const keys = identityKeys('companies', values);
-  if (keys.length === 0) return 'error';
-  const existing = store.findCompany(keys);
-  if (existing === undefined) {
-    store.addCompany({ uuid: randomUUID(), seq: store.nextSeq(), created_at: at, updated_at: at, list_uuids: [...plan.listUuids], values });
+function applyCompany(table: RecordTable<readonly string[]>, plan: ImportPlan, lists: readonly string[], batch: BatchRows, row: number, at: string): Outcome {
+  const keys = batch.readKeys(row);
+  if (!keys.any) return 'error';
+  const existing = table.find(keys);
+  if (existing < 0) {
+    table.addFromRow(batch.sourceIn(table), row, at, lists, keys);
     return 'saved';
   }
-  for (const list of plan.listUuids) if (!existing.list_uuids.includes(list)) existing.list_uuids.push(list);
-  const tags = fieldIndex('companies', 'tags');
-  if (plan.tags.length > 0) existing.values[tags] = mergeTags(existing.values[tags] ?? '', plan.tags);
-  existing.updated_at = at;
+  const own = [...table.membership(existing)];
+  for (const list of plan.listUuids) if (!own.includes(list)) own.push(list);
+  table.setMembership(existing, own);
+  if (plan.tags.length > 0) {
+    const updated = table.values(existing);
+    updated[TAGS_FIELD.companies] = mergeTags(updated[TAGS_FIELD.companies] ?? '', plan.tags);
+    table.setValues(existing, updated);
+  }
+  table.touch(existing, at);
   return 'duplicate';
 }
 
-function processBatch(job: FileImportJob, plan: ImportPlan, store: TeamStore, rows: readonly DataRow[]): void {
+function processBatch(job: FileImportJob, plan: ImportPlan, store: TeamStore, rows: PackedRows, keyColumns: readonly number[], companyLists: readonly string[]): void {
   const at = isoNow();
   const message = NO_IDENTIFIER[plan.kind];
-  for (const row of rows) {
-    const values = rowValues(plan, row.cells);
-    const outcome = plan.kind === 'contacts' ? applyContact(store, plan, values, at) : applyCompany(store, plan, values, at);
+  const batch = new BatchRows(plan, rows, keyColumns);
+  for (let row = 0; row < rows.rowCount; row += 1) {
+    const outcome = plan.kind === 'contacts'
+      ? applyContact(store.contacts, plan, batch, row, at)
+      : applyCompany(store.companies, plan, companyLists, batch, row, at);
     if (outcome === 'saved') job.metrics.saved_records += 1;
     else if (outcome === 'duplicate') job.metrics.duplicate_records += 1;
     else {
       job.metrics.error_records += 1;
-      if (job.errors.length < MAX_ROW_ERRORS) job.errors.push({ row: row.line, message });
+      if (job.errors.length < MAX_ROW_ERRORS) job.errors.push({ row: lineOf(rows, row), message });
     }
   }
-  job.metrics.queued_records = Math.max(0, job.metrics.queued_records - rows.length);
+  job.metrics.queued_records = Math.max(0, job.metrics.queued_records - rows.rowCount);
   job.updated_at = at;
 }
 
-export async function runImport(job: FileImportJob, plan: ImportPlan, store: TeamStore, batchDelayMs: number, signal: AbortSignal): Promise<void> {
-  const path = job.filePath;
-  if (path === undefined) throw new Error(`import ${job.uuid} has no uploaded file`);
-  const scanner = new RowScanner(job.delimiter, job.newline);
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
-  let pending: DataRow[] = [];
-  let first = true;
-  const drain = async (all: boolean): Promise<void> => {
-    while (pending.length >= BATCH_ROWS || (all && pending.length > 0)) {
-      const batch = pending.slice(0, BATCH_ROWS);
-      pending = pending.slice(BATCH_ROWS);
-      await pause(batchDelayMs, signal);
-      processBatch(job, plan, store, batch);
-    }
+/** Parses the uploaded copy again, into the same batches the upload would have kept. */
+async function* readBatches(path: string, delimiter: string, newline: Newline): AsyncGenerator<PackedRows> {
+  const scanner = new RowScanner(delimiter, newline);
+  const packer = new PackedRowsBuilder(BATCH_ROWS);
+  const ready: PackedRows[] = [];
+  const pack = (line: number, cells: readonly string[]): void => {
+    const batch = packer.add(line, cells);
+    if (batch !== undefined) ready.push(batch);
   };
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+  let first = true;
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
-      const text = first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+      scanner.pushEach(first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk, pack);
       first = false;
-      for (const row of scanner.push(text)) pending.push(row);
-      await drain(false);
+      yield* ready.splice(0);
     }
-    for (const row of scanner.end()) pending.push(row);
-    await drain(true);
+    scanner.endEach(pack);
+    const last = packer.flush();
+    if (last !== undefined) ready.push(last);
+    yield* ready.splice(0);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** `rows`: the upload's parsed rows when they were kept; else the uploaded file is parsed again. */
+export async function runImport(job: FileImportJob, plan: ImportPlan, store: TeamStore, rows: readonly PackedRows[] | undefined, batchDelayMs: number, signal: AbortSignal): Promise<void> {
+  const path = job.filePath;
+  if (path === undefined) throw new Error(`import ${job.uuid} has no uploaded file`);
+  // Sized for the rows up front, but not without bound: a file of tiny rows may be mostly duplicates.
+  (plan.kind === 'contacts' ? store.contacts : store.companies).reserve(Math.min(job.rows_count, MAX_RESERVED_RECORDS));
+  const keyColumns = keyColumnsOf(plan);
+  const companyLists = [...plan.listUuids]; // shared by the new companies; replaced, never changed in place
+  try {
+    for await (const batch of rows ?? readBatches(path, job.delimiter, job.newline)) {
+      await pause(batchDelayMs, signal);
+      processBatch(job, plan, store, batch, keyColumns, companyLists);
+    }
     job.metrics.queued_records = 0;
     job.status = 'completed';
   } catch (error) {
@@ -127,7 +189,6 @@ export async function runImport(job: FileImportJob, plan: ImportPlan, store: Tea
     job.errors.push({ row: 0, message: `The import failed: ${error instanceof Error ? error.message : String(error)}` });
     throw error;
   } finally {
-    stream.destroy();
     job.updated_at = isoNow();
     if (!signal.aborted) {
       job.filePath = undefined;

@@ -24,7 +24,8 @@ async function startImport(ctx: RequestContext, kind: ImportKind): Promise<void>
   if (kind === 'contacts') job.list_uuid = plan.listUuid;
   job.updated_at = isoNow();
   const { store, config } = ctx.state;
-  ctx.state.runInBackground((signal) => runImport(job, plan, store, config.batchDelayMs, signal));
+  const rows = ctx.state.uploadRows.take(job.uuid);
+  ctx.state.runInBackground((signal) => runImport(job, plan, store, rows, config.batchDelayMs, signal));
   sendJson(ctx.res, 200, fileImportView(job, config.teamNumber));
 }
 

@@ -122,7 +122,7 @@ export async function handleUpload(ctx: RequestContext): Promise<void> {
   let fileName = 'upload.csv';
   const parser = new MultipartParser(boundary, (part) => {
     if (part.name === 'file' && scan === undefined) {
-      scan = new UploadScan(join(ctx.state.config.uploadDir, `${uuid}.csv`));
+      scan = new UploadScan(join(ctx.state.config.uploadDir, `${uuid}.csv`), ctx.state.uploadRows.maxBytes);
       fileName = part.fileName ?? fileName;
       return scan;
     }
@@ -154,6 +154,7 @@ export async function handleUpload(ctx: RequestContext): Promise<void> {
       filePath: current()?.path,
     };
     ctx.state.imports.set(uuid, job);
+    if (summary.rows !== undefined) ctx.state.uploadRows.keep(uuid, summary.rows);
     sendJson(ctx.res, 200, fileImportView(job, ctx.state.config.teamNumber));
   } catch (error) {
     await current()?.discard();

@@ -1,8 +1,8 @@
 /**
- * What the sandbox stores. A contact or company keeps its catalogue values as an array
- * aligned with CONTACT_FIELDS / COMPANY_FIELDS (compact at 100,000+ records, and the
- * export row is just `[uuid, ...values]`). Tags are one comma-separated string, as
- * they appear in a CSV.
+ * What the sandbox stores, as the API shows it. Contacts and companies live in a
+ * RecordTable each; a record's values are one string per catalogue field, aligned with
+ * CONTACT_FIELDS / COMPANY_FIELDS ('' when unknown; the export row is `[uuid, ...values]`).
+ * Tags are one comma-separated string, as they appear in a CSV.
  */
 import { COMPANY_FIELDS, CONTACT_FIELDS, type ImportKind } from '../../core/csv/catalogue';
 
@@ -14,21 +14,13 @@ export interface ListRecord {
   readonly updated_at: string;
 }
 
-interface StoredRecord {
-  readonly uuid: string;
-  readonly seq: number;
-  readonly created_at: string;
-  updated_at: string;
-  /** One string per catalogue field, in catalogue order; '' when unknown. */
-  readonly values: string[];
-}
-
-export interface ContactRecord extends StoredRecord {
-  list_uuid: string;
-}
-
-export interface CompanyRecord extends StoredRecord {
-  readonly list_uuids: string[];
+/** What the views need of a table (RecordTable implements it). */
+export interface RecordReader<M> {
+  uuid(position: number): string;
+  values(position: number): string[];
+  membership(position: number): M;
+  createdAt(position: number): string;
+  updatedAt(position: number): string;
 }
 
 export const CONTACT_FIELD_NAMES: readonly string[] = CONTACT_FIELDS.map((f) => f.name);
@@ -47,20 +39,26 @@ export function exportHeader(kind: ImportKind): string[] {
   return ['uuid', ...fieldNames(kind)];
 }
 
-export function exportRow(record: StoredRecord): string[] {
-  return [record.uuid, ...record.values];
+export function exportRow(table: RecordReader<unknown>, position: number): string[] {
+  return [table.uuid(position), ...table.values(position)];
 }
 
 /** The JSON form used by `/__sandbox/state`: same strings as the export, plus list membership. */
-export function contactView(record: ContactRecord): Record<string, string> {
-  const view: Record<string, string> = { uuid: record.uuid, list_uuid: record.list_uuid, created_at: record.created_at, updated_at: record.updated_at };
-  CONTACT_FIELD_NAMES.forEach((name, i) => { view[name] = record.values[i] ?? ''; });
+export function contactView(table: RecordReader<string>, position: number): Record<string, string> {
+  const view: Record<string, string> = {
+    uuid: table.uuid(position), list_uuid: table.membership(position), created_at: table.createdAt(position), updated_at: table.updatedAt(position),
+  };
+  const values = table.values(position);
+  CONTACT_FIELD_NAMES.forEach((name, i) => { view[name] = values[i] ?? ''; });
   return view;
 }
 
-export function companyView(record: CompanyRecord): Record<string, unknown> {
-  const view: Record<string, unknown> = { uuid: record.uuid, list_uuids: [...record.list_uuids], created_at: record.created_at, updated_at: record.updated_at };
-  COMPANY_FIELD_NAMES.forEach((name, i) => { view[name] = record.values[i] ?? ''; });
+export function companyView(table: RecordReader<readonly string[]>, position: number): Record<string, unknown> {
+  const view: Record<string, unknown> = {
+    uuid: table.uuid(position), list_uuids: [...table.membership(position)], created_at: table.createdAt(position), updated_at: table.updatedAt(position),
+  };
+  const values = table.values(position);
+  COMPANY_FIELD_NAMES.forEach((name, i) => { view[name] = values[i] ?? ''; });
   return view;
 }
 

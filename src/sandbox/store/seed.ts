@@ -4,7 +4,7 @@
  * LinkedIn URLs, positions that fit each list). The same options always give the same
  * uuids and values, so tests and demos can rely on them.
  */
-import { COMPANY_FIELD_NAMES, CONTACT_FIELD_NAMES, type CompanyRecord, type ContactRecord } from './records';
+import { COMPANY_FIELD_NAMES, CONTACT_FIELD_NAMES } from './records';
 import { TeamStore } from './team-store';
 
 export interface SeedOptions {
@@ -104,7 +104,7 @@ function makeCompanies(random: Random, count: number): SeedCompany[] {
   return out;
 }
 
-function seedCompanyRecord(store: TeamStore, random: Random, company: SeedCompany, index: number, listUuids: readonly string[]): CompanyRecord {
+function addSeedCompany(store: TeamStore, random: Random, company: SeedCompany, index: number, listUuids: readonly string[]): void {
   const values: Record<string, string> = {
     name: company.name,
     domain: company.domain,
@@ -121,7 +121,7 @@ function seedCompanyRecord(store: TeamStore, random: Random, company: SeedCompan
   };
   const lists = listUuids.length > 0 && random() < 0.6 ? [pick(random, listUuids)] : [];
   const at = stamp(index * 53);
-  return { uuid: uuidFrom(random), seq: store.nextSeq(), created_at: at, updated_at: at, list_uuids: lists, values: COMPANY_FIELD_NAMES.map((f) => values[f] ?? '') };
+  store.companies.addWithValues(COMPANY_FIELD_NAMES.map((f) => values[f] ?? ''), at, lists, uuidFrom(random));
 }
 
 function personaFor(index: number): { persona: Persona; list: number } {
@@ -134,7 +134,7 @@ function personaFor(index: number): { persona: Persona; list: number } {
   return { persona: PERSONAS[0] as Persona, list: 0 };
 }
 
-function seedContactRecord(store: TeamStore, random: Random, index: number, company: SeedCompany, listUuids: readonly string[], usedEmails: Set<string>): ContactRecord {
+function addSeedContact(store: TeamStore, random: Random, index: number, company: SeedCompany, listUuids: readonly string[], usedEmails: Set<string>): void {
   const { persona, list } = personaFor(index);
   const first = pick(random, FIRST_NAMES);
   const last = pick(random, LAST_NAMES);
@@ -161,7 +161,7 @@ function seedContactRecord(store: TeamStore, random: Random, index: number, comp
     tags: random() < 0.25 ? pick(random, TAGS) : '',
   };
   const at = stamp(index * 37);
-  return { uuid: uuidFrom(random), seq: store.nextSeq(), created_at: at, updated_at: at, list_uuid: listUuids[list] ?? '', values: CONTACT_FIELD_NAMES.map((f) => values[f] ?? '') };
+  store.contacts.addWithValues(CONTACT_FIELD_NAMES.map((f) => values[f] ?? ''), at, listUuids[list] ?? '', uuidFrom(random));
 }
 
 export function seedDemo(options: SeedOptions): TeamStore {
@@ -169,10 +169,10 @@ export function seedDemo(options: SeedOptions): TeamStore {
   const random = prng(20261128);
   const listUuids = PERSONAS.map((persona, i) => store.createList(persona.listName, uuidFrom(random), stamp(-86_400 * (30 - i))).uuid);
   const companies = makeCompanies(random, options.companies);
-  companies.slice(0, options.companies).forEach((company, i) => store.addCompany(seedCompanyRecord(store, random, company, i, listUuids)));
+  companies.slice(0, options.companies).forEach((company, i) => addSeedCompany(store, random, company, i, listUuids));
   const usedEmails = new Set<string>();
   for (let i = 0; i < options.contacts; i += 1) {
-    store.addContact(seedContactRecord(store, random, i, pick(random, companies), listUuids, usedEmails));
+    addSeedContact(store, random, i, pick(random, companies), listUuids, usedEmails);
   }
   return store;
 }
