@@ -1,0 +1,69 @@
+// A throwaway world for one VS Code run: its own HOME, TMPDIR, XDG folders, user data and
+// extensions folders, all inside one temp directory that `dispose()` removes. Chromium
+// and Node otherwise write into the real home and /tmp.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Profile {
+  readonly root: string;
+  readonly userDataDir: string;
+  readonly extensionsDir: string;
+  /** Environment for every process of this run (code-server, Chromium). */
+  readonly env: NodeJS.ProcessEnv;
+  dispose(): void;
+}
+
+/** Keeps the screen free of things that are not the extension. */
+const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'update.showReleaseNotes': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'chat.disableAIFeatures': true,
+  'chat.commandCenter.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'files.hotExit': 'off',
+  'window.restoreWindows': 'none',
+};
+
+export function createProfile(label: string): Profile {
+  const root = mkdtempSync(join(tmpdir(), `getsales-${label}-`));
+  const dir = (...parts: string[]): string => {
+    const path = join(root, ...parts);
+    mkdirSync(path, { recursive: true, mode: 0o700 });
+    return path;
+  };
+  const userDataDir = dir('user-data');
+  writeFileSync(join(dir('user-data', 'User'), 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: dir('home'),
+    TMPDIR: dir('tmp'),
+    XDG_RUNTIME_DIR: dir('xdg-runtime'),
+    XDG_CONFIG_HOME: dir('home', '.config'),
+    XDG_CACHE_HOME: dir('home', '.cache'),
+    XDG_DATA_HOME: dir('home', '.local', 'share'),
+  };
+  // code-server reads these when set and would escape the profile.
+  delete env.VSCODE_IPC_HOOK_CLI;
+  delete env.PASSWORD;
+  delete env.HASHED_PASSWORD;
+  return {
+    root,
+    userDataDir,
+    extensionsDir: dir('extensions'),
+    env,
+    dispose: () => rmSync(root, { recursive: true, force: true }),
+  };
+}

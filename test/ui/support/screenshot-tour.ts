@@ -1,0 +1,62 @@
+// `npm run screenshots`: drives the real workbench through the main surfaces and saves
+// PNGs for the README to media/screenshots/. Add a step per new surface.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { REPO_ROOT } from '../../harness/paths';
+import { explorerContextMenuItems, explorerRow, openExplorerContextMenu } from './explorer';
+import { pause } from './retry';
+import { openActivityBarContainer } from './tree';
+import { launchWorkbench } from './workbench';
+
+const OUT_DIR = join(REPO_ROOT, 'media', 'screenshots');
+
+interface Shot {
+  file: string;
+  /** Puts the workbench in the state to capture. */
+  stage(page: Page): Promise<void>;
+}
+
+const SHOTS: Shot[] = [
+  {
+    file: 'workbench.png',
+    async stage(page) {
+      await explorerRow(page, 'contacts.csv').dblclick();
+      await openActivityBarContainer(page, 'GetSales');
+      await page.mouse.move(900, 600); // no hover tooltip in the picture
+      await pause(1000);
+    },
+  },
+  {
+    file: 'explorer-context-menu.png',
+    async stage(page) {
+      await page.locator('.activitybar li.action-item').filter({ has: page.locator('a.action-label[aria-label^="Explorer"]') }).first().click();
+      // Wait until the extension's items are in the menu, then leave it open for the shot.
+      await explorerContextMenuItems(page, 'contacts.csv', { waitFor: 'Import Contacts to GetSales…', timeoutMs: 15_000 });
+      await openExplorerContextMenu(page, 'contacts.csv');
+      await pause(300);
+    },
+  },
+];
+
+export async function takeScreenshots(): Promise<string[]> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const workbench = await launchWorkbench();
+  const written: string[] = [];
+  try {
+    for (const shot of SHOTS) {
+      await shot.stage(workbench.page);
+      const path = join(OUT_DIR, shot.file);
+      await workbench.page.screenshot({ path });
+      written.push(path);
+      await workbench.page.keyboard.press('Escape');
+    }
+  } catch (error) {
+    const failure = await workbench.screenshot('screenshots-failed').catch(() => undefined);
+    if (failure !== undefined) console.error(`screenshot of the failure: ${failure}`);
+    throw error;
+  } finally {
+    await workbench.close();
+  }
+  return written;
+}
