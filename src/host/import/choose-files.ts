@@ -1,0 +1,26 @@
+/**
+ * Which CSV files an import command works on when none were given: the CSV in the active
+ * editor, else the files the user picks (several at once: each is imported in turn).
+ */
+import * as vscode from 'vscode';
+import type { ImportKind } from '../../shared/protocol';
+
+function activeCsvFile(): vscode.Uri | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  if (document === undefined || document.uri.scheme !== 'file') return undefined;
+  return document.languageId === 'csv' || document.uri.path.toLowerCase().endsWith('.csv') ? document.uri : undefined;
+}
+
+export async function chooseCsvFiles(kind: ImportKind, interactive: boolean): Promise<vscode.Uri[]> {
+  const active = activeCsvFile();
+  if (active !== undefined) return [active];
+  if (!interactive) return [];
+  const picked = await vscode.window.showOpenDialog({
+    title: `Import ${kind === 'contacts' ? 'Contacts' : 'Companies'} to GetSales`,
+    canSelectMany: true,
+    filters: { 'CSV files': ['csv'] },
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    openLabel: 'Import',
+  });
+  return picked ?? [];
+}

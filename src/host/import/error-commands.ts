@@ -1,0 +1,133 @@
+/**
+ * Commands on import jobs (tree items, notifications, scripts; each takes a Job or a job id):
+ *   getsales.import.showErrors(job | id, { open?: boolean })  writes the error report beside
+ *     the source, opens it, offers "Import Fixed Rows" → the ErrorReport (rows: 0 when none is known)
+ *   getsales.import.importFixedRows(job | id, { file?: Uri | string, interactive?: boolean })
+ *     imports the (fixed) report with the job's mapping and target → the import command's outcomes
+ *   getsales.import.openSource(job | id)  opens the CSV the import came from → its Uri
+ */
+import { promises as fs } from 'node:fs';
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import { readFirstView } from '../../core/csv';
+import { type Job, type JobStore, formatCount, isJobActive } from '../../core/jobs';
+import { type CommandRunner, UserError } from '../commands/runCommand';
+import { ERROR_COLUMN, type ErrorReport, writeErrorReport } from './error-report';
+import { IMPORT_COMMANDS } from './import-commands';
+import { type ImportJobData, readImportJobData } from './import-job-data';
+
+export const IMPORT_JOB_COMMANDS = {
+  showErrors: 'getsales.import.showErrors',
+  importFixedRows: 'getsales.import.importFixedRows',
+  openSource: 'getsales.import.openSource',
+} as const;
+
+export interface ImportJobCommandServices {
+  readonly runner: CommandRunner;
+  readonly store: JobStore;
+}
+
+const IMPORT_FIXED_ROWS = 'Import Fixed Rows';
+
+export function registerImportJobCommands(services: ImportJobCommandServices): vscode.Disposable {
+  const { runner, store } = services;
+  return vscode.Disposable.from(
+    runner.register(IMPORT_JOB_COMMANDS.showErrors, (arg: unknown, options: unknown) => showErrors(store, importJob(store, arg), optionFlag(options, 'open') ?? true)),
+    runner.register(IMPORT_JOB_COMMANDS.importFixedRows, (arg: unknown, options: unknown) => importFixedRows(importJob(store, arg), options)),
+    runner.register(IMPORT_JOB_COMMANDS.openSource, async (arg: unknown) => {
+      const uri = vscode.Uri.file(await existingSource(importJob(store, arg)));
+      await vscode.commands.executeCommand('vscode.open', uri);
+      return uri;
+    }),
+  );
+}
+
+function optionFlag(options: unknown, key: string): boolean | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const value = (options as Record<string, unknown>)[key];
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+/** Tree elements arrive as Job objects; notifications and scripts pass the id. */
+function importJob(store: JobStore, arg: unknown): Job {
+  const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg && typeof arg.id === 'string' ? arg.id : undefined;
+  const job = id === undefined ? undefined : store.get(id);
+  if (job === undefined || job.kind !== 'import') throw new UserError('Pick an import in the GetSales Jobs view first.', []);
+  return job;
+}
+
+async function existingSource(job: Job): Promise<string> {
+  const source = job.sourcePath;
+  if (source === undefined) throw new UserError(`The source file of ${job.label} is unknown (the import was started elsewhere).`, []);
+  try {
+    await fs.access(source);
+  } catch {
+    throw new UserError(`${source} is no longer there; it was moved or deleted after the import.`, []);
+  }
+  return source;
+}
+
+function jobData(job: Job): ImportJobData {
+  const data = readImportJobData(job);
+  if (data === undefined) throw new UserError(`The mapping of ${job.label} is unknown (the import was started elsewhere or by an older version), so its rows cannot be matched. Import the CSV again.`, []);
+  return data;
+}
+
+async function showErrors(store: JobStore, job: Job, open: boolean): Promise<ErrorReport> {
+  if (isJobActive(job)) throw new UserError(`${job.label} is still running; its errors are known once it ends.`, []);
+  const data = jobData(job);
+  const sourcePath = await existingSource(job);
+  const report = await writeErrorReport({
+    sourcePath,
+    dialect: { encoding: data.encoding, delimiter: data.delimiter },
+    kind: job.entity,
+    mapping: data.mapping,
+    serverErrors: job.rowErrors,
+  });
+  if (report.rows === 0) {
+    void vscode.window.showInformationMessage(`GetSales listed no rejected rows for ${job.label}, and every row has an identifier: there is nothing to report.`);
+    return report;
+  }
+  store.patch(job.id, { data: { errorReport: report.path } });
+  if (open) await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(report.path), { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  const refused = job.counts?.errors ?? 0;
+  const partial = refused > report.serverRows + report.preflightRows
+    ? ` GetSales refused ${formatCount(refused)} rows but listed only ${formatCount(report.serverRows)}; the others are not in the report.`
+    : '';
+  const message = `Wrote ${formatCount(report.rows)} rejected ${report.rows === 1 ? 'row' : 'rows'} of ${job.label} to ${basename(report.path)}, each with its error.${partial} Fix them, save, then import them with the same mapping.`;
+  void vscode.window.showWarningMessage(message, IMPORT_FIXED_ROWS).then((picked) => {
+    if (picked === IMPORT_FIXED_ROWS) void vscode.commands.executeCommand(IMPORT_JOB_COMMANDS.importFixedRows, job.id);
+  });
+  return report;
+}
+
+function fileOption(options: unknown): string | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const file = (options as Record<string, unknown>).file;
+  if (file instanceof vscode.Uri) return file.fsPath;
+  return typeof file === 'string' && file !== '' ? file : undefined;
+}
+
+async function importFixedRows(job: Job, options: unknown): Promise<unknown> {
+  const data = jobData(job);
+  const file = fileOption(options) ?? data.errorReport;
+  if (file === undefined) throw new UserError(`Run "Show Errors" on ${job.label} first: it writes the rows to fix.`, []);
+  const view = await readFirstView(file).catch(() => undefined);
+  if (view === undefined) throw new UserError(`${file} is no longer there; run "Show Errors" again.`, []);
+  // The report has the job's columns plus `error`; a file without that column is used as it is.
+  const hasErrorColumn = view.headers.length === data.mapping.length + 1 && view.headers[view.headers.length - 1]?.trim() === ERROR_COLUMN;
+  if (!hasErrorColumn && view.headers.length !== data.mapping.length) {
+    throw new UserError(`${basename(file)} has ${view.headers.length} columns, but ${job.label} had ${data.mapping.length}: the same mapping cannot apply. Import it as a new file instead.`, []);
+  }
+  const mapping = hasErrorColumn ? [...data.mapping, null] : [...data.mapping];
+  const command = job.entity === 'contacts' ? IMPORT_COMMANDS.contacts : IMPORT_COMMANDS.companies;
+  return vscode.commands.executeCommand(command, {
+    file: vscode.Uri.file(file),
+    mapping,
+    ...(data.target.listUuid === undefined ? {} : { listUuid: data.target.listUuid }),
+    listUuids: data.target.listUuids,
+    tags: data.target.tags,
+    updateExisting: data.target.updateExisting,
+    interactive: optionFlag(options, 'interactive') ?? true,
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * One file's import: pre-flight → upload → either the mapping screen (interactive) or,
+ * for scripted callers, a direct start with the given or proposed mapping. Nothing is
+ * started on GetSales before the mapping passes the rules.
+ */
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import type { GetSalesClient } from '../../core/api';
+import { type MappingMemory, proposeMapping } from '../../core/csv';
+import type { Job, JobConnection, JobStore } from '../../core/jobs';
+import type { ColumnMapping, ImportKind, MappingReview, TargetState } from '../../shared/protocol';
+import { UserError } from '../commands/runCommand';
+import type { Log } from '../log';
+import { fetchAllLists } from './account-lists';
+import type { ImportOptions } from './import-args';
+import type { ImportDiagnostics } from './import-diagnostics';
+import { importScreenCallbacks } from './import-screen';
+import { buildMappingModel, describeDialect, importColumns, resolveMapping } from './mapping-model';
+import { MappingReviewer } from './mapping-reviewer';
+import { MappingPanel } from './mappingPanel';
+import { startImport } from './start-import';
+import { prepareAndUpload } from './upload-file';
+
+export interface ImportDeps {
+  readonly store: JobStore;
+  readonly memory: MappingMemory;
+  readonly diagnostics: ImportDiagnostics;
+  readonly log: Log;
+  readonly extensionUri: vscode.Uri;
+}
+
+/** What one file's import came to (the command returns one per file). */
+export interface ImportOutcome {
+  readonly file: string;
+  /** The upload's uuid on GetSales, once uploaded. */
+  readonly importUuid?: string;
+  /** True when the mapping screen opened for the file. */
+  readonly screen?: boolean;
+  /** Scripted imports: the job started, and the review of the mapping used. */
+  readonly job?: Job;
+  readonly review?: MappingReview;
+  /** Scripted imports with `showProblems`: diagnostics put on the file. */
+  readonly diagnostics?: number;
+  /** Why this file was not imported (already shown to the user). */
+  readonly error?: string;
+  readonly cancelled?: boolean;
+}
+
+function initialTarget(kind: ImportKind, options: ImportOptions): TargetState {
+  return kind === 'contacts'
+    ? { kind, listUuid: options.listUuid ?? null, tags: options.tags ?? [], updateExisting: options.updateExisting ?? true }
+    : { kind, listUuids: options.listUuids ?? (options.listUuid !== undefined ? [options.listUuid] : []), tags: options.tags ?? [] };
+}
+
+function blockingProblem(review: MappingReview, target: TargetState): string | undefined {
+  if (!review.identifier.satisfied) return `${review.identifier.message}: GetSales needs an identifier column to import.`;
+  const blocking = review.issues.find((issue) => issue.severity === 'error');
+  if (blocking !== undefined) return blocking.message;
+  if (target.kind === 'contacts' && target.listUuid === null) return 'Contacts go into a list: pass listUuid (see GetSales: Export Contacts… for your lists).';
+  return undefined;
+}
+
+export async function importFile(deps: ImportDeps, client: GetSalesClient, connection: JobConnection, kind: ImportKind, uri: vscode.Uri, options: ImportOptions): Promise<ImportOutcome> {
+  if (uri.scheme !== 'file') throw new UserError(`Only files on this machine can be imported (${uri.toString(true)} is not).`, []);
+  const path = uri.fsPath;
+  const { prepared, upload } = await prepareAndUpload(client, path, kind, options.signal);
+  const headers = importColumns(prepared, upload);
+  deps.log.info(`Import: uploaded ${basename(path)} (${describeDialect(prepared)}, ${prepared.fullPass.rowCount} rows) as ${upload.uuid}`);
+  if (headers.length !== prepared.fullPass.headers.length) {
+    deps.log.warn(`Import: GetSales sees ${headers.length} columns in ${basename(path)}, pre-flight saw ${prepared.fullPass.headers.length}; the mapping follows GetSales.`);
+  }
+  const reviewer = new MappingReviewer(path, prepared.fullPass.dialect, kind, headers);
+  const requested: ColumnMapping | undefined = options.mapping === undefined ? undefined : resolveMapping(kind, headers, options.mapping);
+  const remembered = deps.memory.recall(kind, headers);
+  const target = initialTarget(kind, options);
+  const screenContext = {
+    client, connection, store: deps.store, memory: deps.memory, diagnostics: deps.diagnostics, reviewer,
+    kind, uri, importUuid: upload.uuid, headers, dialect: prepared.fullPass.dialect, headerLine: prepared.fullPass.headerLine,
+  };
+
+  if (!options.interactive) {
+    try {
+      const previewRows = prepared.firstView.previewRows.map((row) => row.cells);
+      const mapping = requested ?? proposeMapping({ kind, headers, previewRows, serverMatches: upload.matches, remembered }).mapping;
+      const { review, report } = await reviewer.reviewWithReport(mapping);
+      const diagnostics = options.showProblems ? deps.diagnostics.show(uri, report, prepared.fullPass.headerLine) : undefined;
+      const problem = blockingProblem(review, target);
+      if (problem !== undefined) throw new UserError(`${basename(path)} was not imported: ${problem} Nothing was started on GetSales.`, []);
+      const job = await startImport(client, deps.store, {
+        kind, importUuid: upload.uuid, sourcePath: path, label: basename(path), connection,
+        headers, dialect: prepared.fullPass.dialect, mapping, target,
+      }, options.signal);
+      if (options.saveMapping === true) await deps.memory.remember(kind, headers, mapping);
+      return { file: path, importUuid: upload.uuid, job, review, ...(diagnostics === undefined ? {} : { diagnostics }) };
+    } finally {
+      reviewer.dispose();
+    }
+  }
+
+  const lists = await fetchAllLists(client, options.signal);
+  const model = buildMappingModel({
+    fileUri: uri.toString(), kind, prepared, upload, lists, remembered, requested, target,
+    saveMapping: options.saveMapping ?? remembered === undefined,
+  });
+  const panel = MappingPanel.open(model, importScreenCallbacks(screenContext), {
+    extensionUri: deps.extensionUri,
+    log: (line) => deps.log.info(line),
+  });
+  panel.onDidDispose(() => reviewer.dispose());
+  return { file: path, importUuid: upload.uuid, screen: true };
+}

@@ -1,0 +1,45 @@
+/**
+ * The import feature: Import Contacts…/Companies… (Explorer, editor menus, palette), the
+ * mapping screen and its restore after a reload, live job progress in the screen, the
+ * "GetSales" diagnostics, and Show Errors / Import Fixed Rows / Open Source CSV on jobs.
+ */
+import * as vscode from 'vscode';
+import { MappingMemory } from '../../core/csv';
+import type { HostServices } from '../services';
+import { IMPORT_JOB_COMMANDS, registerImportJobCommands } from './error-commands';
+import { registerImportCommands } from './import-commands';
+import { ImportDiagnostics } from './import-diagnostics';
+import type { ImportDeps } from './import-flow';
+import { feedJobProgressToPanels } from './job-progress';
+import { registerMappingPanelSerializer } from './mappingPanelSerializer';
+import { restoreMappingScreen } from './restore-mapping';
+
+export { IMPORT_COMMANDS } from './import-commands';
+export { IMPORT_JOB_COMMANDS } from './error-commands';
+export type { ImportOutcome } from './import-flow';
+
+export function registerImportFeature(host: HostServices): vscode.Disposable {
+  const diagnostics = new ImportDiagnostics();
+  const deps: ImportDeps = {
+    store: host.jobs,
+    memory: new MappingMemory(host.context.globalState),
+    diagnostics,
+    log: host.log,
+    extensionUri: host.context.extensionUri,
+  };
+  return vscode.Disposable.from(
+    diagnostics,
+    registerImportCommands({ ...deps, runner: host.runner, connection: host.connection }),
+    registerImportJobCommands({ runner: host.runner, store: host.jobs }),
+    registerMappingPanelSerializer((state) => restoreMappingScreen(deps, host.connection, state), {
+      extensionUri: host.context.extensionUri,
+      log: (line) => host.log.info(line),
+    }),
+    feedJobProgressToPanels(host.jobs),
+    host.notifier.addAction({
+      title: 'Show Errors',
+      applies: (job) => job.kind === 'import' && job.status !== 'done' && job.sourcePath !== undefined && (job.rowErrors.length > 0 || (job.counts?.errors ?? 0) > 0),
+      run: (job) => vscode.commands.executeCommand(IMPORT_JOB_COMMANDS.showErrors, job.id),
+    }),
+  );
+}

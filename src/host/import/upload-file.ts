@@ -1,0 +1,70 @@
+/**
+ * Pre-flight and upload of one file under one cancellable progress notification. Cancel
+ * (the button or the caller's signal) stops at once: nothing is started on GetSales and
+ * the converted temp copy is removed whatever happens.
+ */
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import type { FileImport, GetSalesClient } from '../../core/api';
+import type { ImportKind } from '../../shared/protocol';
+import { type PreparedFile, prepareFile } from './preflight';
+
+export interface UploadedFile {
+  readonly prepared: PreparedFile;
+  readonly upload: FileImport;
+}
+
+function uploadName(prepared: PreparedFile): string {
+  const original = basename(prepared.path);
+  return original.toLowerCase().endsWith('.csv') ? original : prepared.fullPass.uploadFileName;
+}
+
+function percent(done: number, total: number): number {
+  return total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
+}
+
+export async function prepareAndUpload(client: GetSalesClient, path: string, kind: ImportKind, callerSignal: AbortSignal | undefined): Promise<UploadedFile> {
+  const name = basename(path);
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Importing ${name}`, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const abort = (): void => controller.abort();
+      const subscription = token.onCancellationRequested(abort);
+      callerSignal?.addEventListener('abort', abort, { once: true });
+      if (callerSignal?.aborted) abort();
+      let prepared: PreparedFile | undefined;
+      try {
+        progress.report({ message: 'checking the file…' });
+        prepared = await prepareFile(path, { signal: controller.signal });
+        throwIfCancelled(controller.signal);
+        let reported = 0;
+        progress.report({ message: prepared.fullPass.converted ? 'uploading the converted copy…' : 'uploading…' });
+        const upload = await client.uploadCsv(
+          { filePath: prepared.fullPass.uploadPath, fileName: uploadName(prepared), type: kind === 'contacts' ? 'csv_leads' : 'csv_accounts' },
+          controller.signal,
+          (done, total) => {
+            const now = percent(done, total);
+            if (now <= reported) return;
+            progress.report({ message: `uploading… ${now}%`, increment: now - reported });
+            reported = now;
+          },
+        );
+        throwIfCancelled(controller.signal);
+        return { prepared, upload };
+      } catch (error) {
+        // An abort surfaces from the CSV engine or undici in their own words; the user only asked to cancel.
+        if (controller.signal.aborted) throw new vscode.CancellationError();
+        throw error;
+      } finally {
+        subscription.dispose();
+        callerSignal?.removeEventListener('abort', abort);
+        await prepared?.fullPass.dispose();
+      }
+    },
+  );
+}
+
+function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new vscode.CancellationError();
+}
