@@ -7,6 +7,8 @@ import { JobCommands } from './host/commands/job-commands';
 import type { GetSalesExtensionApi } from './host/api';
 import { startLocalSandbox } from './host/connection/local-sandbox';
 import { createJobsView } from './host/jobs/jobs-view';
+import { registerExportFeature } from './host/export';
+import { registerImportFeature } from './host/import';
 import { createConnectionStatus } from './host/status/connection-status';
 import { createHostServices, type HostServices } from './host/services';
 
@@ -22,6 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GetSal
     jobCommands,
     createJobsView(host.jobs, host.connection),
     createConnectionStatus(host.connection),
+    registerExportFeature(host),
+    registerImportFeature(host),
   );
   // Import and export features register here, e.g. `registerImportFeature(host)`.
   await host.runner.run('getsales.activate', () => host.connection.restore(process.env));

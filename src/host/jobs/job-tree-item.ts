@@ -38,7 +38,9 @@ export function jobTreeItem(job: Job, current: JobConnection | undefined): vscod
   item.id = job.id;
   item.iconPath = jobIcon(job);
   const where = job.connection === 'sandbox' && current !== 'sandbox' ? ' · sandbox' : '';
-  item.description = `${describeJob(job)}${where}`;
+  const lastDownload = job.downloads[job.downloads.length - 1];
+  const saved = lastDownload === undefined ? '' : ` · ${vscode.workspace.asRelativePath(lastDownload)}`;
+  item.description = `${describeJob(job)}${where}${saved}`;
   item.tooltip = jobTooltip(job);
   item.contextValue = jobContextValue(job, current);
   item.accessibilityInformation = { label: `${job.kind} ${job.label}, ${item.description}` };
@@ -59,6 +61,7 @@ export function jobTooltip(job: Job): vscode.MarkdownString {
   if (job.finishedAt !== undefined) lines.push(`Finished: ${new Date(job.finishedAt).toLocaleString()}`);
   if (job.sourcePath) lines.push(`Source: ${job.sourcePath}`);
   if (job.files.length > 0) lines.push(`Files: ${job.files.join(', ')}`);
+  if (job.downloads.length > 0) lines.push(`Downloaded to: ${job.downloads.join(', ')}`);
   lines.push(`${job.connection === 'sandbox' ? 'Sandbox' : 'GetSales'} uuid: ${job.remoteUuid}`);
   if (job.message) lines.push(`⚠ ${job.message}`);
   // Text, not Markdown: file names and server messages must not render as links or HTML.

@@ -1,0 +1,154 @@
+/**
+ * Download & Open, Open Again, Reveal in Explorer for finished exports. Item commands
+ * take the tree element (a Job) or a job id:
+ *   getsales.export.downloadAndOpen(job | id, { open?: boolean }) → local paths written
+ *   getsales.export.openAgain(job | id)                         → local paths opened
+ *   getsales.export.revealDownload(job | id)                    → the path revealed
+ * Files open by URI through `vscode.open`, never through openTextDocument, so an export
+ * over 50 MB opens in the editor's large-file mode instead of being loaded by us.
+ */
+import * as vscode from 'vscode';
+import { isAbsolute, relative } from 'node:path';
+import { type Job, type JobStore, WrongConnectionError } from '../../core/jobs';
+import { type CommandRunner, UserError, isCancellation } from '../commands/runCommand';
+import type { ConnectionService } from '../connection/connection-service';
+import { downloadFailureError, downloadFailureNote } from './download-errors';
+import { DownloadFailure, type FileProgress, downloadExportFiles, existingPaths } from './download-files';
+
+export const DOWNLOAD_COMMANDS = {
+  downloadAndOpen: 'getsales.export.downloadAndOpen',
+  openAgain: 'getsales.export.openAgain',
+  reveal: 'getsales.export.revealDownload',
+} as const;
+
+export interface DownloadCommandServices {
+  readonly runner: CommandRunner;
+  readonly connection: ConnectionService;
+  readonly store: JobStore;
+  /** The folder downloads go to now (settings, workspace, storage). */
+  readonly downloadFolder: () => string;
+}
+
+export function registerDownloadCommands(services: DownloadCommandServices): vscode.Disposable {
+  const { runner } = services;
+  return vscode.Disposable.from(
+    runner.register(DOWNLOAD_COMMANDS.downloadAndOpen, (arg: unknown, options: unknown) => downloadAndOpen(services, exportJob(services.store, arg), openOption(options))),
+    runner.register(DOWNLOAD_COMMANDS.openAgain, (arg: unknown) => openAgain(services, exportJob(services.store, arg))),
+    runner.register(DOWNLOAD_COMMANDS.reveal, (arg: unknown) => reveal(services, exportJob(services.store, arg))),
+  );
+}
+
+async function downloadAndOpen(services: DownloadCommandServices, job: Job, open: boolean): Promise<string[]> {
+  if (job.status !== 'done' || job.files.length === 0) {
+    throw new UserError(`“${job.label}” has no file to download yet${job.status === 'failed' ? ': the export failed. Retry it first.' : '. Wait until the job shows done.'}`, []);
+  }
+  const client = services.connection.requireClient();
+  const mode = services.connection.state.mode;
+  if (job.connection !== mode) throw new WrongConnectionError(job.connection);
+  const folder = services.downloadFolder();
+  const written: string[] = [];
+  const record = (path: string): void => {
+    written.push(path);
+    const current = services.store.get(job.id);
+    if (current) services.store.patch(job.id, { downloads: [...current.downloads, path] });
+  };
+  let failedFile = job.files[0] ?? '';
+  try {
+    await withDownloadProgress(job, (signal, report) => downloadExportFiles(client, job.files, folder, {
+      signal,
+      onProgress: report,
+      onFile: (result) => record(result.path),
+    }));
+  } catch (error) {
+    const cause = error instanceof DownloadFailure ? error.cause : error;
+    if (error instanceof DownloadFailure) failedFile = error.fileName;
+    const shown = downloadFailureError(cause, job.label, failedFile, folder);
+    if (!isCancellation(cause)) services.store.patch(job.id, { message: downloadFailureNote(shown) });
+    // Whole files that arrived before the failure are kept and opened: they are complete.
+    if (open) await openAll(written);
+    throw shown;
+  }
+  services.store.patch(job.id, { message: undefined });
+  if (open) await openAll(written);
+  return written;
+}
+
+async function openAgain(services: DownloadCommandServices, job: Job): Promise<string[]> {
+  const present = await existingPaths(job.downloads);
+  if (present.length < job.downloads.length) services.store.patch(job.id, { downloads: present });
+  if (present.length === 0) {
+    const again = job.status === 'done' && job.files.length > 0 ? 'Download Again' : undefined;
+    const message = `The downloaded file of “${job.label}” is gone from disk.${again ? ' Download it again?' : ''}`;
+    void Promise.resolve(vscode.window.showWarningMessage(message, ...(again ? [again] : []))).then((picked) => {
+      if (picked === again) void vscode.commands.executeCommand(DOWNLOAD_COMMANDS.downloadAndOpen, job.id);
+    });
+    return [];
+  }
+  // The latest download of each file: the last `files.length` paths.
+  const latest = present.slice(-Math.max(1, job.files.length));
+  await openAll(latest);
+  return latest;
+}
+
+async function reveal(services: DownloadCommandServices, job: Job): Promise<string | undefined> {
+  const present = await existingPaths(job.downloads);
+  if (present.length < job.downloads.length) services.store.patch(job.id, { downloads: present });
+  const path = present[present.length - 1];
+  if (!path) throw new UserError(`“${job.label}” has no downloaded file on disk. Use Download & Open first.`, []);
+  const uri = vscode.Uri.file(path);
+  // Inside the workspace the Explorer can show it; elsewhere the OS file manager can.
+  await vscode.commands.executeCommand(inWorkspace(path) ? 'revealInExplorer' : 'revealFileInOS', uri);
+  return path;
+}
+
+async function openAll(paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(path), { preview: false } satisfies vscode.TextDocumentShowOptions);
+  }
+}
+
+function inWorkspace(path: string): boolean {
+  return (vscode.workspace.workspaceFolders ?? []).some((folder) => {
+    if (folder.uri.scheme !== 'file') return false;
+    const rel = relative(folder.uri.fsPath, path);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  });
+}
+
+/** A cancellable notification with the bytes so far; Cancel aborts the transfer (nothing is kept of the file in flight). */
+function withDownloadProgress<T>(job: Job, task: (signal: AbortSignal, report: (progress: FileProgress) => void) => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Downloading ${job.label}`, cancellable: true }, (progress, token) => {
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    let lastPercent = 0;
+    let lastFile = -1;
+    const report = (p: FileProgress): void => {
+      const of = p.count > 1 ? ` (file ${p.index + 1} of ${p.count})` : '';
+      const percent = p.totalBytes > 0 ? Math.floor(((p.index + p.bytes / p.totalBytes) / p.count) * 100) : lastPercent;
+      if (percent === lastPercent && p.index === lastFile) return;
+      progress.report({ message: `${formatBytes(p.bytes)}${p.totalBytes > 0 ? ` of ${formatBytes(p.totalBytes)}` : ''}${of}`, increment: Math.max(0, percent - lastPercent) });
+      lastPercent = percent;
+      lastFile = p.index;
+    };
+    return task(controller.signal, report).finally(() => subscription.dispose());
+  });
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function openOption(options: unknown): boolean {
+  return !(typeof options === 'object' && options !== null && 'open' in options && options.open === false);
+}
+
+/** Tree elements arrive as Job objects; programmatic callers may pass an id. Always re-read from the store. */
+function exportJob(store: JobStore, arg: unknown): Job {
+  const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg && typeof arg.id === 'string' ? arg.id : undefined;
+  const job = id === undefined ? undefined : store.get(id);
+  if (!job) throw new UserError('Pick an export in the GetSales Jobs view first.', []);
+  if (job.kind !== 'export') throw new UserError(`“${job.label}” is an import; only exports have files to download.`, []);
+  return job;
+}

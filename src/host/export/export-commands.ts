@@ -1,0 +1,105 @@
+/**
+ * Starting exports. Every command runs through the shared CommandRunner and returns the
+ * new Job (undefined when the user backed out).
+ *
+ *   getsales.exportContacts(args?) / getsales.exportCompanies(args?)
+ *     args: { filter?: ExportFilter, label?: string, csv?: Uri | string, interactive?: boolean }
+ *       filter       start this export at once, no questions (e.g. { kind: 'list', listUuid })
+ *       csv          export the records named in this CSV's uuid column
+ *       interactive  false: never show a picker (a missing filter is an error)
+ *     A Uri as the argument (menus) means { csv: uri }. With nothing, the filter picker opens.
+ *   getsales.exportContactsFromCsv(uri?)  Explorer menu: the uuid column of that CSV
+ *     (or of the active CSV editor), re-exported to refresh it.
+ */
+import * as vscode from 'vscode';
+import type { ExportFilter } from '../../core/api';
+import type { Job, JobEntity, JobStore } from '../../core/jobs';
+import { type CommandRunner, UserError } from '../commands/runCommand';
+import type { ConnectionService } from '../connection/connection-service';
+import { JOBS_VIEW_ID } from '../jobs/view-ids';
+import { decodeExportFilter, describeExportFilter } from './export-filter';
+import { type PickedExport, pickExportFilter } from './filter-picker';
+import { startExport } from './start-export';
+import { type UuidSource, activeCsvEditor, fileSource, uuidsFrom } from './uuid-sources';
+
+export const EXPORT_COMMANDS = {
+  contacts: 'getsales.exportContacts',
+  companies: 'getsales.exportCompanies',
+  contactsFromCsv: 'getsales.exportContactsFromCsv',
+} as const;
+
+export interface ExportCommandServices {
+  readonly runner: CommandRunner;
+  readonly connection: ConnectionService;
+  readonly store: JobStore;
+}
+
+interface ExportArgs {
+  readonly filter: ExportFilter | undefined;
+  readonly label: string | undefined;
+  readonly csv: vscode.Uri | undefined;
+  readonly interactive: boolean;
+}
+
+export function registerExportCommands(services: ExportCommandServices): vscode.Disposable {
+  const { runner } = services;
+  return vscode.Disposable.from(
+    runner.register(EXPORT_COMMANDS.contacts, (arg: unknown) => runExport(services, 'contacts', decodeArgs(arg))),
+    runner.register(EXPORT_COMMANDS.companies, (arg: unknown) => runExport(services, 'companies', decodeArgs(arg))),
+    runner.register(EXPORT_COMMANDS.contactsFromCsv, (arg: unknown) => {
+      const source = arg instanceof vscode.Uri ? fileSource(arg) : activeCsvEditor();
+      if (!source) throw new UserError('Right-click a CSV file with a uuid column in the Explorer, or open one, then run “Export these Contacts from GetSales”.', []);
+      return exportFromSource(services, 'contacts', source, true);
+    }),
+  );
+}
+
+async function runExport(services: ExportCommandServices, entity: JobEntity, args: ExportArgs): Promise<Job | undefined> {
+  if (args.filter) {
+    return begin(services, entity, { filter: args.filter, label: args.label ?? describeExportFilter(args.filter, entity) }, args.interactive);
+  }
+  if (args.csv) return exportFromSource(services, entity, fileSource(args.csv), args.interactive);
+  if (!args.interactive) throw new UserError('No export filter was given: pass { filter: { kind: "all" | "list" | "search" | "ids", … } }.', []);
+  const client = services.connection.requireClient();
+  const picked = await pickExportFilter(entity, client);
+  return picked ? begin(services, entity, picked, true) : undefined;
+}
+
+async function exportFromSource(services: ExportCommandServices, entity: JobEntity, source: UuidSource, interactive: boolean): Promise<Job> {
+  services.connection.requireClient(); // sign in first, before reading a large file
+  const { ids, source: name } = await uuidsFrom(source);
+  const filter: ExportFilter = { kind: 'ids', ids };
+  return begin(services, entity, { filter, label: describeExportFilter(filter, entity, { source: name }) }, interactive);
+}
+
+async function begin(services: ExportCommandServices, entity: JobEntity, picked: PickedExport, interactive: boolean): Promise<Job> {
+  const client = services.connection.requireClient();
+  const connection = services.connection.state.mode === 'sandbox' ? 'sandbox' : 'account';
+  const job = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Starting the export of ${picked.label}…` },
+    () => startExport(client, services.store, { entity, filter: picked.filter, label: picked.label, connection }),
+  );
+  // The export runs on GetSales; the Jobs view follows it and says when it is ready.
+  if (interactive) void vscode.commands.executeCommand(`${JOBS_VIEW_ID}.focus`);
+  return job;
+}
+
+function decodeArgs(arg: unknown): ExportArgs {
+  if (arg instanceof vscode.Uri) return { filter: undefined, label: undefined, csv: arg, interactive: true };
+  if (typeof arg !== 'object' || arg === null) return { filter: undefined, label: undefined, csv: undefined, interactive: true };
+  const record = arg as Record<string, unknown>;
+  let filter: ExportFilter | undefined;
+  try {
+    filter = record.filter === undefined ? undefined : decodeExportFilter(record.filter);
+  } catch (error) {
+    throw new UserError(`The export filter is not usable: ${error instanceof Error ? error.message : String(error)}`, []);
+  }
+  if (record.filter !== undefined && filter === undefined) throw new UserError('The export filter must be an object with a kind: all, list, search or ids.', []);
+  const csv = record.csv instanceof vscode.Uri ? record.csv : typeof record.csv === 'string' && record.csv !== '' ? vscode.Uri.file(record.csv) : undefined;
+  return {
+    filter,
+    label: typeof record.label === 'string' && record.label.trim() !== '' ? record.label.trim() : undefined,
+    csv,
+    interactive: record.interactive !== false,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The interactive half of "Export Contacts…" / "Export Companies…": a quick pick of the
+ * filter kind, then the list, the search words, or where the UUIDs come from.
+ * Undefined means the user backed out (nothing is started, nothing is said).
+ */
+import * as vscode from 'vscode';
+import type { ContactList, ExportFilter, GetSalesClient } from '../../core/api';
+import type { JobEntity } from '../../core/jobs';
+import { UserError } from '../commands/runCommand';
+import { describeExportFilter, parsePastedUuids, preview } from './export-filter';
+import { type UuidSource, activeCsvEditor, pickCsvFile, uuidsFrom } from './uuid-sources';
+
+export interface PickedExport {
+  readonly filter: ExportFilter;
+  readonly label: string;
+}
+
+type Kind = 'all' | 'list' | 'search' | 'ids';
+
+interface KindItem extends vscode.QuickPickItem {
+  readonly filterKind: Kind;
+}
+
+/** Labels the UI flow picks by; keep them stable. */
+export const FILTER_KIND_LABELS: Record<Kind, string> = {
+  all: 'All',
+  list: 'A list…',
+  search: 'A search…',
+  ids: 'Selected UUIDs…',
+};
+
+const LIST_PAGE_SIZE = 100;
+/** Enough for any real account; a quick pick of more than this is no help anyway. */
+const MAX_LISTS = 2_000;
+
+export async function pickExportFilter(entity: JobEntity, client: GetSalesClient): Promise<PickedExport | undefined> {
+  const noun = entity === 'contacts' ? 'contacts' : 'companies';
+  const title = `GetSales: Export ${entity === 'contacts' ? 'Contacts' : 'Companies'}`;
+  const items: KindItem[] = [
+    { filterKind: 'all', label: FILTER_KIND_LABELS.all, description: `every ${entity === 'contacts' ? 'contact' : 'company'} in the workspace` },
+    { filterKind: 'list', label: FILTER_KIND_LABELS.list, description: `the ${noun} of one list` },
+    { filterKind: 'search', label: FILTER_KIND_LABELS.search, description: `${noun} matching search words` },
+    { filterKind: 'ids', label: FILTER_KIND_LABELS.ids, description: 'pasted, or the uuid column of a CSV' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: `Which ${noun} to export?`, ignoreFocusOut: true });
+  if (!picked) return undefined;
+  switch (picked.filterKind) {
+    case 'all':
+      return { filter: { kind: 'all' }, label: describeExportFilter({ kind: 'all' }, entity) };
+    case 'list':
+      return pickList(entity, client, title);
+    case 'search':
+      return askSearch(entity, title);
+    case 'ids':
+      return pickUuids(entity, title);
+  }
+}
+
+async function pickList(entity: JobEntity, client: GetSalesClient, title: string): Promise<PickedExport | undefined> {
+  interface ListItem extends vscode.QuickPickItem {
+    readonly list: ContactList;
+  }
+  const loading = (async (): Promise<ListItem[]> => {
+    const lists = await allLists(client);
+    if (lists.length === 0) throw new UserError('Your GetSales workspace has no lists yet, so there is no list to export. Pick All or A search… instead.', []);
+    return lists.map((list) => ({ list, label: list.name || '(unnamed list)', description: listDescription(list) }));
+  })();
+  const picked = await vscode.window.showQuickPick(loading, { title, placeHolder: 'Pick the list to export', matchOnDescription: true, ignoreFocusOut: true });
+  if (!picked) return undefined;
+  const filter: ExportFilter = { kind: 'list', listUuid: picked.list.uuid };
+  return { filter, label: describeExportFilter(filter, entity, { listName: picked.list.name }) };
+}
+
+/** The lists API gives no record counts; the creation date tells lists of one name apart. */
+function listDescription(list: ContactList): string {
+  const created = list.createdAt.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(created) ? `created ${created}` : '';
+}
+
+async function allLists(client: GetSalesClient): Promise<ContactList[]> {
+  const lists: ContactList[] = [];
+  for (let offset = 0; lists.length < MAX_LISTS; offset += LIST_PAGE_SIZE) {
+    const page = await client.listLists({ limit: LIST_PAGE_SIZE, offset });
+    lists.push(...page.items);
+    if (!page.hasMore || page.items.length === 0) break;
+  }
+  return lists;
+}
+
+async function askSearch(entity: JobEntity, title: string): Promise<PickedExport | undefined> {
+  const q = await vscode.window.showInputBox({
+    title,
+    prompt: `Search words, as in the GetSales search box: ${entity === 'contacts' ? 'contacts whose name, email, company or position' : 'companies whose name, domain, website or industry'} contain every word.`,
+    placeHolder: 'e.g. cto berlin',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' ? 'Type at least one word.' : undefined),
+  });
+  if (q === undefined || q.trim() === '') return undefined;
+  const filter: ExportFilter = { kind: 'search', q: q.trim() };
+  return { filter, label: describeExportFilter(filter, entity) };
+}
+
+async function pickUuids(entity: JobEntity, title: string): Promise<PickedExport | undefined> {
+  interface SourceItem extends vscode.QuickPickItem {
+    readonly source: () => Promise<UuidSource | 'paste' | undefined>;
+  }
+  const items: SourceItem[] = [{ label: 'Paste UUIDs…', description: 'one per line, or separated by commas or spaces', source: async () => 'paste' }];
+  const editor = activeCsvEditor();
+  if (editor) {
+    items.push({ label: `From the active editor: ${editor.name}`, description: 'its uuid column, unsaved edits included', source: async () => editor });
+  }
+  items.push({ label: 'From a CSV file…', description: 'its uuid column (e.g. an earlier export)', source: () => pickCsvFile() });
+  const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title, placeHolder: 'Where are the UUIDs?', ignoreFocusOut: true });
+  if (!picked) return undefined;
+  const source = await picked.source();
+  if (source === undefined) return undefined;
+  if (source === 'paste') return askPastedUuids(entity, title);
+  const { ids, source: name } = await uuidsFrom(source);
+  const filter: ExportFilter = { kind: 'ids', ids };
+  return { filter, label: describeExportFilter(filter, entity, { source: name }) };
+}
+
+async function askPastedUuids(entity: JobEntity, title: string): Promise<PickedExport | undefined> {
+  const text = await vscode.window.showInputBox({
+    title,
+    prompt: `Paste the UUIDs of the ${entity === 'contacts' ? 'contacts' : 'companies'} to export.`,
+    placeHolder: 'e.g. 3f1c…-…, 9a07…-…',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const { ids, rejected } = parsePastedUuids(value);
+      if (rejected.length > 0) return `Not a UUID: ${preview(rejected)}.`;
+      return ids.length === 0 ? 'Paste at least one UUID.' : undefined;
+    },
+  });
+  if (text === undefined) return undefined;
+  const { ids } = parsePastedUuids(text);
+  if (ids.length === 0) return undefined;
+  const filter: ExportFilter = { kind: 'ids', ids };
+  return { filter, label: describeExportFilter(filter, entity) };
+}
