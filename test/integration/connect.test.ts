@@ -6,15 +6,10 @@ import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { GetSalesExtensionApi } from '../../src/host/api';
 import { sandboxEnv } from './support/env';
-import { activateExtension } from './support/extension';
+import { extensionApi } from './support/api';
 
 const WRONG_KEY = 'gs-wrong-key-0f3e9a1c77';
 
-async function extensionApi(): Promise<GetSalesExtensionApi> {
-  const exports: unknown = (await activateExtension()).exports;
-  assert.ok(typeof exports === 'object' && exports !== null && 'connection' in exports && 'jobs' in exports, 'activate() returns the API object');
-  return exports as GetSalesExtensionApi;
-}
 
 async function setApiBaseUrl(value: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('getsales').update('apiBaseUrl', value, vscode.ConfigurationTarget.Global);

@@ -18,26 +18,11 @@ import * as vscode from 'vscode';
 import type { Job } from '../../src/core/jobs';
 import type { GetSalesExtensionApi } from '../../src/host/api';
 import { sandboxEnv } from './support/env';
-import { activateExtension } from './support/extension';
+import { extensionApi, eventually } from './support/api';
 
 type Row = Record<string, string>;
 
-async function extensionApi(): Promise<GetSalesExtensionApi> {
-  const exports: unknown = (await activateExtension()).exports;
-  assert.ok(typeof exports === 'object' && exports !== null && 'connection' in exports && 'jobs' in exports, 'activate() returns the API object');
-  return exports as GetSalesExtensionApi;
-}
 
-/** Resolves when `check` returns a value; the deadline only turns a hang into a clear failure. */
-async function eventually<T>(what: string, check: () => T | undefined | Promise<T | undefined>, deadlineMs = 20_000): Promise<T> {
-  const end = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`Gave up waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function sandboxState(kind: 'contacts' | 'companies', listUuid?: string): Promise<Row[]> {
   const { url } = sandboxEnv();

@@ -18,7 +18,7 @@ import type { GetSalesExtensionApi } from '../../src/host/api';
 import type { ImportOutcome } from '../../src/host/import';
 import type { ErrorReport } from '../../src/host/import/error-report';
 import { sandboxEnv } from './support/env';
-import { activateExtension } from './support/extension';
+import { extensionApi, eventually } from './support/api';
 
 type Kind = 'contacts' | 'companies';
 type Row = Record<string, string>;
@@ -29,22 +29,7 @@ const START_PATH: Record<Kind, string> = {
   companies: '/leads/api/file-imports/*/import-companies',
 };
 
-async function extensionApi(): Promise<GetSalesExtensionApi> {
-  const exports: unknown = (await activateExtension()).exports;
-  assert.ok(typeof exports === 'object' && exports !== null && 'connection' in exports && 'jobs' in exports, 'activate() returns the API object');
-  return exports as GetSalesExtensionApi;
-}
 
-/** Resolves when `check` returns a value; the deadline only turns a hang into a clear failure. */
-async function eventually<T>(what: string, check: () => T | undefined | Promise<T | undefined>, deadlineMs = 20_000): Promise<T> {
-  const end = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`Gave up waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function sandboxState(kind: Kind): Promise<Row[]> {
   const response = await fetch(`${sandboxEnv().url}/__sandbox/state?kind=${kind}`);

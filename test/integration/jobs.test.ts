@@ -14,24 +14,9 @@ import type { FileImport } from '../../src/core/api/models';
 import { type Job, JobPoller, JobStore, importPatch } from '../../src/core/jobs';
 import type { GetSalesExtensionApi } from '../../src/host/api';
 import { sandboxEnv } from './support/env';
-import { activateExtension } from './support/extension';
+import { extensionApi, eventually } from './support/api';
 
-async function extensionApi(): Promise<GetSalesExtensionApi> {
-  const exports: unknown = (await activateExtension()).exports;
-  assert.ok(typeof exports === 'object' && exports !== null && 'connection' in exports && 'jobs' in exports, 'activate() returns the API object');
-  return exports as GetSalesExtensionApi;
-}
 
-/** Resolves when `check` returns a value; the deadline only turns a hang into a clear failure. */
-async function eventually<T>(what: string, check: () => T | undefined, deadlineMs = 20_000): Promise<T> {
-  const end = Date.now() + deadlineMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`Gave up waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('jobs: store, polling and persistence in the extension host', () => {
   let api: GetSalesExtensionApi;

@@ -13,6 +13,7 @@ import type { ExportFilter } from '../../core/api';
 import { type Job, type JobPoller, type JobStore, discoverRecentImports, isJobActive } from '../../core/jobs';
 import type { ConnectionService } from '../connection/connection-service';
 import { type CommandRunner, UserError } from './runCommand';
+import { decodeExportFilter } from '../export/export-filter';
 
 /** How a feature re-runs one of its failed jobs; the import/export features may register one. */
 export type RetryHandler = (job: Job) => Promise<boolean>;
@@ -85,7 +86,7 @@ export class JobCommands implements vscode.Disposable {
       await vscode.commands.executeCommand(command, vscode.Uri.file(job.sourcePath));
       return true;
     }
-    const filter = exportFilterOf(job.data.filter);
+    const filter = storedExportFilter(job.data.filter);
     if (!filter) throw new UserError(`The filter of ${job.label} is unknown, so the export cannot be retried from here. Start the export again.`, []);
     const client = this.services.connection.requireClient();
     const remote = job.entity === 'contacts' ? await client.exportContacts(filter) : await client.exportCompanies(filter);
@@ -110,20 +111,12 @@ export class JobCommands implements vscode.Disposable {
 }
 
 /** `data.filter` is stored JSON: check its shape before sending it to the API. */
-function exportFilterOf(value: unknown): ExportFilter | undefined {
-  if (typeof value !== 'object' || value === null || !('kind' in value)) return undefined;
-  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
-  const filter = value as Record<string, unknown>;
-  switch (filter.kind) {
-    case 'all':
-      return { kind: 'all' };
-    case 'ids':
-      return strings(filter.ids) ? { kind: 'ids', ids: filter.ids, excludeIds: strings(filter.excludeIds) ? filter.excludeIds : undefined } : undefined;
-    case 'list':
-      return typeof filter.listUuid === 'string' ? { kind: 'list', listUuid: filter.listUuid } : undefined;
-    case 'search':
-      return typeof filter.q === 'string' ? { kind: 'search', q: filter.q, listUuid: typeof filter.listUuid === 'string' ? filter.listUuid : undefined } : undefined;
-    default:
-      return undefined;
+
+/** A stored filter that no longer decodes means the job cannot be retried, not a crash. */
+function storedExportFilter(value: unknown): ExportFilter | undefined {
+  try {
+    return decodeExportFilter(value);
+  } catch {
+    return undefined;
   }
 }

@@ -1,0 +1,22 @@
+// What every feature suite needs: the extension's exported API, and a wait for state that
+// arrives asynchronously (jobs, files, editors).
+import { strict as assert } from 'node:assert';
+import type { GetSalesExtensionApi } from '../../../src/host/api';
+import { activateExtension } from './extension';
+
+export async function extensionApi(): Promise<GetSalesExtensionApi> {
+  const exports: unknown = (await activateExtension()).exports;
+  assert.ok(typeof exports === 'object' && exports !== null && 'connection' in exports && 'jobs' in exports, 'activate() returns the API object');
+  return exports as GetSalesExtensionApi;
+}
+
+/** Resolves when `check` returns a value; the deadline only turns a hang into a clear failure. */
+export async function eventually<T>(what: string, check: () => T | undefined | Promise<T | undefined>, deadlineMs = 20_000): Promise<T> {
+  const end = Date.now() + deadlineMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`Gave up waiting: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
