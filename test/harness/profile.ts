@@ -59,6 +59,10 @@ export function createProfile(label: string): Profile {
   delete env.VSCODE_IPC_HOOK_CLI;
   delete env.PASSWORD;
   delete env.HASHED_PASSWORD;
+  // A harness connects the extension on purpose (startCodeServer's env), never by leak
+  // from the caller's shell (e.g. a terminal of `npm start`).
+  delete env.GETSALES_SANDBOX_URL;
+  delete env.GETSALES_SANDBOX_KEY;
   return {
     root,
     userDataDir,

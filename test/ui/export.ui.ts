@@ -7,66 +7,32 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTACT_FIELDS } from '../../src/core/csv/catalogue';
 import { workbenchSuite } from './support/flow';
-import type { Page } from 'playwright-core';
 import { clickExplorerContextMenuItem, explorerContextMenuItems } from './support/explorer';
 import { waitForNotification } from './support/notifications';
-import { pickQuickPickItem } from './support/palette';
-import { pause, retry } from './support/retry';
+import { pickQuickPickItem, runCommand } from './support/palette';
+import { pause, retry, until } from './support/retry';
 import { activeTabTitle } from './support/tabs';
-import { openActivityBarContainer, viewPane, viewPaneHeader } from './support/tree';
+import { clickRowAction, openActivityBarContainer, openView, treeRow } from './support/tree';
 
 const LIST = 'Demo: Berlin CTOs';
 const JOB_LABEL = `Contacts in ${LIST}`;
 const HEADER = ['uuid', ...CONTACT_FIELDS.map((field) => field.name)].join(',');
 
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Gave up waiting: ${what}`);
-    await pause(250);
-  }
-}
-
-/**
- * Runs a palette command that answers with a quick pick of its own. (runCommand waits for
- * the palette to close, which never happens when the command opens the next pick.)
- */
-async function runCommandIntoPick(page: Page, title: string, expectedItem: string): Promise<void> {
-  const widget = page.locator('.quick-input-widget');
-  const row = (label: string) => widget.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name').getByText(label, { exact: true }) }).first();
-  await retry(3, async () => {
-    await page.evaluate(() => {
-      const active = document.activeElement;
-      if (active instanceof HTMLElement) active.blur();
-    });
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await widget.locator('.quick-input-box input').fill(`>${title}`, { timeout: 5_000 });
-    await row(title).click({ timeout: 5_000 });
-    await row(expectedItem).waitFor({ timeout: 10_000 });
-  });
-}
-
 workbenchSuite('export: a list of contacts, downloaded and opened', {}, (flow) => {
   flow('Export Contacts → A list… → the demo list → done in Jobs → Download & Open → the CSV is the active tab', async ({ page, workspace }) => {
-    // The view's menus arrive with it: open the container and wait for the view first.
-    // Jobs is the container's only view, so its pane header is attached but hidden.
-    await openActivityBarContainer(page, 'GetSales');
-    await viewPaneHeader(page, 'Jobs').waitFor({ state: 'attached', timeout: 30_000 });
-    await runCommandIntoPick(page, 'GetSales: Export Contacts…', 'A list…');
+    // The view's menus arrive with it: open it before anything else.
+    await openView(page, 'GetSales', 'Jobs');
+    await runCommand(page, 'GetSales: Export Contacts…');
     await pickQuickPickItem(page, 'A list…');
     await pickQuickPickItem(page, LIST);
 
-    const row = viewPane(page, 'Jobs').locator('.pane-body .monaco-list-row').filter({ hasText: JOB_LABEL }).first();
+    const row = await treeRow(page, 'Jobs', JOB_LABEL);
     await row.waitFor({ timeout: 15_000 });
     await until('the export to finish in the Jobs view', async () => ((await row.textContent())?.includes('done') ? true : undefined));
 
     await retry(3, async () => {
-      await row.hover();
       await pause(150);
-      await row.locator('.actions .action-label[aria-label="Download & Open"]').click({ timeout: 5_000 });
+      await clickRowAction(row, 'Download & Open');
     });
 
     const title = await until('the export to open as the active tab', async () => {

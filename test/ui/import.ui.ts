@@ -9,22 +9,12 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { workbenchSuite } from './support/flow';
 import { clickExplorerContextMenuItem } from './support/explorer';
-import { pause } from './support/retry';
+import { until } from './support/retry';
 import { editorTab } from './support/tabs';
-import { openActivityBarContainer, viewPane, viewPaneHeader } from './support/tree';
+import { openActivityBarContainer, openView, treeRow } from './support/tree';
 import { activeWebview } from './support/webview';
 
 const LIST = 'Demo: Berlin CTOs';
-
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Gave up waiting: ${what}`);
-    await pause(250);
-  }
-}
 
 interface SandboxImport {
   readonly uuid: string;
@@ -35,6 +25,7 @@ interface SandboxImport {
 
 workbenchSuite('import: contacts.csv from the Explorer to a completed job', {}, (flow) => {
   flow('right-click → Import Contacts → real headers and rows → change a mapping → pick a list → Start → completed with the sandbox’s counts', async ({ page, workspace, sandbox }) => {
+    assert.ok(sandbox, 'the workbench runs against the harness’s sandbox');
     const source = Papa.parse<string[]>(readFileSync(join(workspace, 'contacts.csv'), 'utf8'), { skipEmptyLines: true }).data;
     const [headers, firstRow] = source;
     assert.ok(headers && firstRow, 'examples/contacts.csv has a header and rows');
@@ -80,9 +71,8 @@ workbenchSuite('import: contacts.csv from the Explorer to a completed job', {}, 
     assert.match(counts, new RegExp(`^Saved ${metrics.saved_records.toLocaleString('en-US')} · Duplicates ${metrics.duplicate_records.toLocaleString('en-US')} · Errors ${metrics.error_records.toLocaleString('en-US')}`));
 
     // The Jobs view has the job, completed.
-    await openActivityBarContainer(page, 'GetSales');
-    await viewPaneHeader(page, 'Jobs').waitFor({ state: 'attached', timeout: 30_000 });
-    const row = viewPane(page, 'Jobs').locator('.pane-body .monaco-list-row').filter({ hasText: 'contacts.csv' }).first();
+    await openView(page, 'GetSales', 'Jobs');
+    const row = await treeRow(page, 'Jobs', 'contacts.csv');
     await until('the job to show done in the Jobs view', async () => ((await row.textContent())?.includes('done') ? true : undefined), 30_000);
 
     // The changed mapping reached GetSales: the phone is stored as a personal phone.

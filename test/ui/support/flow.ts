@@ -1,7 +1,7 @@
 // How a UI flow file is written: one workbench per file, flows are node:test tests that
 // get it, and a failing flow leaves a screenshot in .test-results/screenshots/.
 //
-//   workbenchSuite('Import from the Explorer', { waitForView: 'Jobs' }, (flow) => {
+//   workbenchSuite('Import from the Explorer', {}, (flow) => {
 //     flow('uploads contacts.csv', async ({ page }) => { … });
 //   });
 import { after, before, describe, it } from 'node:test';

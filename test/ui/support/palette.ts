@@ -1,10 +1,14 @@
 // The command palette. A focused webview swallows F1, and the palette closes when focus
 // moves, so the whole open-type-pick sequence is retried.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { retry } from './retry';
 
 const WIDGET = '.quick-input-widget';
 
+/**
+ * Runs a command by its title. Returns once the palette has handed over: it closed, or
+ * the command put up a quick pick or input box of its own in the same widget.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await retry(3, async () => {
     await page.evaluate(() => {
@@ -16,20 +20,19 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     const input = page.locator(`${WIDGET} .quick-input-box input`);
     await input.waitFor({ timeout: 5_000 });
     await input.fill(`>${title}`);
-    const row = page.locator(`${WIDGET} .quick-input-list .monaco-list-row`).filter({
-      has: page.locator('.label-name').getByText(title, { exact: true }),
-    }).first();
-    await row.waitFor({ timeout: 5_000 });
-    await row.click();
-    await page.locator(WIDGET).waitFor({ state: 'hidden', timeout: 5_000 });
+    await quickPickRow(page, title).click({ timeout: 5_000 });
+    await page.waitForFunction((widget) => {
+      const element = document.querySelector<HTMLElement>(widget);
+      if (element === null || element.getClientRects().length === 0) return true;
+      const box = element.querySelector<HTMLInputElement>('.quick-input-box input');
+      return box === null || !box.value.startsWith('>');
+    }, WIDGET, { timeout: 5_000 });
   });
 }
 
 /** Picks an item of an open quick pick (e.g. one a command showed) by its label. */
 export async function pickQuickPickItem(page: Page, label: string): Promise<void> {
-  const row = page.locator(`${WIDGET} .quick-input-list .monaco-list-row`).filter({
-    has: page.locator('.label-name').getByText(label, { exact: true }),
-  }).first();
+  const row = quickPickRow(page, label);
   await row.waitFor({ timeout: 10_000 });
   await row.click();
 }
@@ -40,4 +43,10 @@ export async function answerInputBox(page: Page, text: string): Promise<void> {
   await input.waitFor({ timeout: 10_000 });
   await input.fill(text);
   await page.keyboard.press('Enter');
+}
+
+function quickPickRow(page: Page, label: string): Locator {
+  return page.locator(`${WIDGET} .quick-input-list .monaco-list-row`).filter({
+    has: page.locator('.label-name').getByText(label, { exact: true }),
+  }).first();
 }

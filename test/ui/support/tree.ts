@@ -1,20 +1,32 @@
 // Views in the side bar (the extension's Jobs tree): the pane with the given header
-// title, expanded on demand, and its rows.
+// title, expanded on demand, its rows and its welcome content.
+//
+// A container with a single view merges that view's header into the container title:
+// the pane header is still in the DOM but hidden, and the pane is always expanded.
 import type { Locator, Page } from 'playwright-core';
 
+/** The header of the view titled `title`, also while it carries a "(…)" state suffix ("Jobs (Sandbox)"). */
 export function viewPaneHeader(page: Page, title: string): Locator {
-  return page.locator('.pane-header').filter({ has: page.locator('.title').getByText(title, { exact: true }) }).first();
+  const titled = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(.*\\))?$`);
+  return page.locator('.pane-header').filter({ has: page.locator('.title').getByText(titled) }).first();
 }
 
 export function viewPane(page: Page, title: string): Locator {
   return page.locator('.pane').filter({ has: viewPaneHeader(page, title) }).first();
 }
 
+/** Waits for the view (its menus arrive with it) and expands it if it can collapse. */
 export async function expandView(page: Page, title: string): Promise<Locator> {
   const header = viewPaneHeader(page, title);
-  await header.waitFor({ timeout: 15_000 });
-  if (await header.getAttribute('aria-expanded') !== 'true') await header.click();
+  await header.waitFor({ state: 'attached', timeout: 30_000 });
+  if (await header.isVisible() && await header.getAttribute('aria-expanded') !== 'true') await header.click();
   return viewPane(page, title);
+}
+
+/** Opens an Activity Bar container and the view in it; returns the view's pane. */
+export async function openView(page: Page, container: string, viewTitle: string): Promise<Locator> {
+  await openActivityBarContainer(page, container);
+  return expandView(page, viewTitle);
 }
 
 export async function treeRows(page: Page, viewTitle: string): Promise<Locator> {
@@ -31,6 +43,23 @@ export async function treeRow(page: Page, viewTitle: string, label: string | Reg
 export async function treeRowLabels(page: Page, viewTitle: string): Promise<string[]> {
   const rows = await treeRows(page, viewTitle);
   return (await rows.locator('.label-name').allTextContents()).map((text) => text.trim());
+}
+
+/** A button of the view's welcome content (shown while its tree is empty). */
+export function welcomeButton(pane: Locator, label: string): Locator {
+  return pane.locator('.welcome-view-content').getByRole('button', { name: label, exact: true });
+}
+
+/** The text of the view's welcome content, or '' when the view shows its tree. */
+export async function welcomeText(pane: Locator): Promise<string> {
+  const content = pane.locator('.welcome-view-content');
+  return (await content.isVisible()) ? ((await content.textContent()) ?? '').replace(/\s+/g, ' ').trim() : '';
+}
+
+/** Clicks a row's inline action (shown on hover) by its title. */
+export async function clickRowAction(row: Locator, title: string): Promise<void> {
+  await row.hover();
+  await row.locator(`.actions .action-label[aria-label="${title.replace(/"/g, '\\"')}"]`).click({ timeout: 5_000 });
 }
 
 /** Opens an Activity Bar container (e.g. "GetSales") by its title; leaves it open if it is. */

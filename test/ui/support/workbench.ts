@@ -11,15 +11,17 @@ import { provision } from '../../harness/provision';
 import { startSandboxProcess, type SandboxProcess } from '../../harness/sandbox';
 import { copyWorkspace } from '../../harness/workspace';
 import { explorerRow } from './explorer';
-import { viewPaneHeader } from './tree';
 
 export interface WorkbenchOptions {
   /** Folder copied and opened as the workspace (default: examples/). */
   workspace?: string;
-  /** Title of one of the extension's views to wait for: its menus arrive with it. */
-  waitForView?: string;
   /** A file expected in the Explorer once the workbench is up (default: contacts.csv). */
   waitForFile?: string;
+  /**
+   * How the extension starts: connected to a sandbox process of the harness's own
+   * (default), or signed out with a fresh profile, as a new user finds it.
+   */
+  connection?: 'sandbox' | 'none';
   /** Echo code-server's and the sandbox's output (debugging). */
   echo?: boolean;
 }
@@ -28,7 +30,8 @@ export interface Workbench {
   readonly page: Page;
   /** Absolute path of the opened workspace copy. */
   readonly workspace: string;
-  readonly sandbox: SandboxProcess;
+  /** The harness's sandbox the extension connected to (undefined with `connection: 'none'`). */
+  readonly sandbox: SandboxProcess | undefined;
   readonly codeServer: CodeServer;
   /** Saves a PNG under .test-results/screenshots/ and returns its path. */
   screenshot(name: string): Promise<string>;
@@ -45,18 +48,22 @@ export async function launchWorkbench(options: WorkbenchOptions = {}): Promise<W
   let page: Page | undefined;
   try {
     const workspace = copyWorkspace(options.workspace ?? EXAMPLES_DIR, profile);
-    const sandbox = await startSandboxProcess({ seed: 'demo', faults: true, batchDelayMs: 50, echo: options.echo ?? false });
-    cleanup.unshift(() => sandbox.close());
-    const sandboxEnv = { GETSALES_SANDBOX_URL: sandbox.url, GETSALES_SANDBOX_KEY: sandbox.apiKey };
-    const codeServer = await startCodeServer({ runtime, profile, env: sandboxEnv, echo: options.echo ?? false });
+    let sandbox: SandboxProcess | undefined;
+    let env: Record<string, string> = {};
+    if ((options.connection ?? 'sandbox') === 'sandbox') {
+      const started = await startSandboxProcess({ seed: 'demo', faults: true, batchDelayMs: 50, echo: options.echo ?? false });
+      cleanup.unshift(() => started.close());
+      sandbox = started;
+      // The extension host inherits code-server's environment and connects at activation.
+      env = { GETSALES_SANDBOX_URL: started.url, GETSALES_SANDBOX_KEY: started.apiKey };
+    }
+    const codeServer = await startCodeServer({ runtime, profile, env, echo: options.echo ?? false });
     cleanup.unshift(() => codeServer.close());
     const browser: Browser = await launchBrowser(runtime, profile);
     cleanup.unshift(() => browser.close());
     page = await newPage(browser);
-    // The extension host inherits code-server's environment, sandbox variables included.
     await page.goto(codeServer.workbenchUrl(workspace, { extensionDevelopmentPath: REPO_ROOT }));
     await explorerRow(page, options.waitForFile ?? 'contacts.csv').waitFor({ timeout: 60_000 });
-    if (options.waitForView !== undefined) await viewPaneHeader(page, options.waitForView).waitFor({ timeout: 30_000 });
     const ready = page;
     return { page: ready, workspace, sandbox, codeServer, screenshot: (name) => saveScreenshot(ready, name), close };
   } catch (error) {
