@@ -1,10 +1,12 @@
 /**
  * The Jobs view: tree, status bar, notifications and context keys, wired to the store
- * and the connection. The view's description says which connection the jobs poll.
+ * and the connection. The view's title says which connection the jobs poll: Jobs is its
+ * container's only view, so VS Code merges it into the container's title ("GetSales:
+ * Jobs (Sandbox)") and never shows a view description there.
  */
 import * as vscode from 'vscode';
 import type { JobStore } from '../../core/jobs';
-import type { ConnectionService } from '../connection/connection-service';
+import type { ConnectionMode, ConnectionService } from '../connection/connection-service';
 import { bindContextKeys } from '../context-keys';
 import { createJobsStatusBar } from './jobs-status-bar';
 import { JobsTreeProvider } from './jobs-tree';
@@ -14,8 +16,7 @@ export function createJobsView(store: JobStore, connection: ConnectionService): 
   const provider = new JobsTreeProvider(store, connection);
   const view = vscode.window.createTreeView(JOBS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: false });
   const describe = (): void => {
-    const state = connection.state;
-    view.description = state.mode === 'sandbox' ? 'Sandbox' : state.mode === 'signedOut' ? 'Signed out' : undefined;
+    view.title = jobsViewTitle(connection.state.mode);
   };
   describe();
   return vscode.Disposable.from(
@@ -25,4 +26,10 @@ export function createJobsView(store: JobStore, connection: ConnectionService): 
     bindContextKeys(connection, store),
     createJobsStatusBar(store, connection),
   );
+}
+
+function jobsViewTitle(mode: ConnectionMode): string {
+  if (mode === 'sandbox') return 'Jobs (Sandbox)';
+  if (mode === 'signedOut') return 'Jobs (Signed out)';
+  return 'Jobs';
 }
