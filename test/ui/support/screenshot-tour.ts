@@ -4,9 +4,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../../harness/paths';
-import { explorerContextMenuItems, explorerRow, openExplorerContextMenu } from './explorer';
-import { pause } from './retry';
-import { openActivityBarContainer } from './tree';
+import { clickExplorerContextMenuItem, explorerContextMenuItems, explorerRow, openExplorerContextMenu } from './explorer';
+import { pause, until } from './retry';
+import { editorTab } from './tabs';
+import { openActivityBarContainer, openView, treeRow } from './tree';
+import { activeWebview } from './webview';
 import { launchWorkbench } from './workbench';
 
 const OUT_DIR = join(REPO_ROOT, 'media', 'screenshots');
@@ -35,6 +37,34 @@ const SHOTS: Shot[] = [
       await explorerContextMenuItems(page, 'contacts.csv', { waitFor: 'Import Contacts to GetSales…', timeoutMs: 15_000 });
       await openExplorerContextMenu(page, 'contacts.csv');
       await pause(300);
+    },
+  },
+  {
+    file: 'mapping-screen.png',
+    async stage(page) {
+      await clickExplorerContextMenuItem(page, 'contacts.csv', 'Import Contacts to GetSales…');
+      await editorTab(page, 'Import: contacts.csv').waitFor({ timeout: 30_000 });
+      const screen = activeWebview(page);
+      await screen.locator('section.preview tbody tr').first().waitFor({ timeout: 30_000 });
+      await screen.locator('#list-picker').click();
+      await screen.locator('#list-picker vscode-option').getByText('Demo: Berlin CTOs', { exact: true }).click();
+      await until('Start import to be enabled', async () => ((await screen.locator('#start-import').getAttribute('disabled')) === null ? true : undefined), 20_000);
+      // Picking the list scrolled down: the picture starts at the preview.
+      await screen.locator('html').evaluate(() => window.scrollTo(0, 0));
+      await page.mouse.move(900, 850);
+      await pause(500);
+    },
+  },
+  {
+    file: 'jobs-view.png',
+    async stage(page) {
+      // Starts the import staged above and shows it finished in the tab and the Jobs view.
+      await activeWebview(page).locator('#start-import').click();
+      await openView(page, 'GetSales', 'Jobs');
+      const row = await treeRow(page, 'Jobs', 'contacts.csv');
+      await until('the import to end in the Jobs view', async () => (/done|error/.test((await row.textContent()) ?? '') ? true : undefined), 60_000);
+      await page.mouse.move(900, 850);
+      await pause(800);
     },
   },
 ];
