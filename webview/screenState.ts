@@ -71,9 +71,16 @@ export function toSavedState(state: ScreenState): WebviewState {
   };
 }
 
+const FINISHED: ReadonlySet<JobProgress['status']> = new Set(['completed', 'failed', 'contacts_limit_achieved']);
+
+/** True once the server will not change the job any more. */
+export function jobFinished(job: JobProgress | null): boolean {
+  return job !== null && FINISHED.has(job.status);
+}
+
 /** The sentence shown next to a disabled Start button, or null when Start may be pressed. */
 export function startBlocker(state: ScreenState): string | null {
-  if (state.started) return 'The import has started.';
+  if (state.started) return jobFinished(state.job) ? 'The import has ended; the result is below.' : 'The import has started; its progress is below.';
   if (state.starting) return 'Starting the import…';
   if (state.review === null || state.reviewedRevision !== state.revision) return 'Checking the mapping…';
   if (!state.review.identifier.satisfied) return state.review.identifier.message;

@@ -65,7 +65,18 @@ describe('mapping screen state', () => {
     await screen.page.waitForSelector('section.progress:not([hidden])');
     assert.equal(await screen.text('#job-status'), 'Completed — 3 / 3 rows');
     assert.equal(await screen.page.locator('#start-import').getAttribute('disabled'), '');
-    assert.equal(await screen.text('#start-reason'), 'The import has started.');
+    assert.equal(await screen.text('#start-reason'), 'The import has ended; the result is below.');
     assert.equal(((await screen.savedState()) as WebviewState).started, true);
+  });
+
+  it('says the import is under way while it runs', async () => {
+    const screen = await screens.open({
+      model: contactsModel(),
+      job: { jobId: 'job-10', status: 'in_progress', rowsTotal: 300, rowsProcessed: 100, saved: 100, duplicates: 0, errors: 0 },
+    });
+    await screen.page.waitForSelector('section.progress:not([hidden])');
+    assert.equal(await screen.text('#job-status'), 'Importing — 100 / 300 rows');
+    assert.equal(await screen.text('#start-reason'), 'The import has started; its progress is below.');
+    assert.equal(await screen.page.locator('section.progress vscode-progress-ring').isHidden(), false, 'a running import spins');
   });
 });

@@ -2,7 +2,7 @@
 import type { JobProgress } from '../../src/shared/protocol';
 import { custom, h } from '../dom';
 import { formatCount } from '../format';
-import type { ScreenState } from '../screenState';
+import { jobFinished, type ScreenState } from '../screenState';
 import type { Button } from '../toolkit';
 import type { ScreenActions, View } from './view';
 
@@ -14,8 +14,6 @@ const STATUS_TEXT: Readonly<Record<JobProgress['status'], string>> = {
   failed: 'Failed',
   contacts_limit_achieved: 'Stopped: contacts limit reached',
 };
-
-const TERMINAL: ReadonlySet<JobProgress['status']> = new Set(['completed', 'failed', 'contacts_limit_achieved']);
 
 function describe(job: JobProgress): string {
   const rows = job.rowsTotal !== null && job.rowsProcessed !== null ? ` — ${formatCount(job.rowsProcessed)} / ${formatCount(job.rowsTotal)} rows` : '';
@@ -47,7 +45,7 @@ export function createProgressView(actions: ScreenActions): View {
         return;
       }
       line.textContent = describe(job);
-      spinner.hidden = TERMINAL.has(job.status);
+      spinner.hidden = jobFinished(job);
       bar.hidden = job.rowsTotal === null || job.rowsTotal === 0;
       if (job.rowsTotal !== null && job.rowsTotal > 0) {
         bar.max = job.rowsTotal;
