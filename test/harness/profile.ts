@@ -11,6 +11,12 @@ export interface Profile {
   readonly extensionsDir: string;
   /** Environment for every process of this run (code-server, Chromium). */
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * Sets machine settings before VS Code starts. Machine-scoped settings such as
+   * `getsales.apiBaseUrl` are read there, not from the user's settings, when the
+   * extension host runs on a server (code-server is one).
+   */
+  addMachineSettings(settings: Readonly<Record<string, unknown>>): void;
   dispose(): void;
 }
 
@@ -45,7 +51,10 @@ export function createProfile(label: string): Profile {
     return path;
   };
   const userDataDir = dir('user-data');
-  writeFileSync(join(dir('user-data', 'User'), 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+  const writeSettings = (scope: 'User' | 'Machine', settings: Readonly<Record<string, unknown>>): void => {
+    writeFileSync(join(dir('user-data', scope), 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+  };
+  writeSettings('User', USER_SETTINGS);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOME: dir('home'),
@@ -68,6 +77,7 @@ export function createProfile(label: string): Profile {
     userDataDir,
     extensionsDir: dir('extensions'),
     env,
+    addMachineSettings: (settings) => writeSettings('Machine', settings),
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
 }

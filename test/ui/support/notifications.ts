@@ -29,7 +29,10 @@ export async function waitForNotification(page: Page, pattern: string | RegExp, 
 /** Clicks a button (e.g. "Open", "Show Logs") on the notification matching `pattern`. */
 export async function clickNotificationButton(page: Page, pattern: string | RegExp, button: string): Promise<void> {
   await waitForNotification(page, pattern);
-  const item = page.locator(`${CENTER} .notification-list-item`).filter({ hasText: pattern }).first();
+  // Match the message alone: the item's text also holds its source and buttons.
+  const item = page.locator(`${CENTER} .notification-list-item`).filter({
+    has: page.locator('.notification-list-item-message').filter({ hasText: pattern }),
+  }).first();
   await item.hover();
   await item.locator('.monaco-button').getByText(button, { exact: true }).first().click();
 }

@@ -17,7 +17,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     });
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
-    const input = page.locator(`${WIDGET} .quick-input-box input`);
+    const input = inputBoxField(page);
     await input.waitFor({ timeout: 5_000 });
     await input.fill(`>${title}`);
     await quickPickRow(page, title).click({ timeout: 5_000 });
@@ -37,9 +37,13 @@ export async function pickQuickPickItem(page: Page, label: string): Promise<void
   await row.click();
 }
 
-/** Types into an open input box (e.g. showInputBox) and confirms. */
-export async function answerInputBox(page: Page, text: string): Promise<void> {
-  const input = page.locator(`${WIDGET} .quick-input-box input`);
+/**
+ * Types into an open input box (e.g. showInputBox) and confirms. Give the box's `title`
+ * when one box follows another: the widget and its input stay the same element.
+ */
+export async function answerInputBox(page: Page, text: string, title?: string): Promise<void> {
+  if (title !== undefined) await inputBoxTitle(page, title).waitFor({ timeout: 10_000 });
+  const input = inputBoxField(page);
   await input.waitFor({ timeout: 10_000 });
   await input.fill(text);
   await page.keyboard.press('Enter');
@@ -49,4 +53,14 @@ function quickPickRow(page: Page, label: string): Locator {
   return page.locator(`${WIDGET} .quick-input-list .monaco-list-row`).filter({
     has: page.locator('.label-name').getByText(label, { exact: true }),
   }).first();
+}
+
+/** The title of the open quick input (e.g. "GetSales: Sign In (1/2)"). */
+export function inputBoxTitle(page: Page, title: string): Locator {
+  return page.locator(`${WIDGET} .quick-input-title`).getByText(title, { exact: true });
+}
+
+/** The text field of the open quick input. */
+export function inputBoxField(page: Page): Locator {
+  return page.locator(`${WIDGET} .quick-input-box input`);
 }

@@ -18,10 +18,13 @@ export interface WorkbenchOptions {
   /** A file expected in the Explorer once the workbench is up (default: contacts.csv). */
   waitForFile?: string;
   /**
-   * How the extension starts: connected to a sandbox process of the harness's own
-   * (default), or signed out with a fresh profile, as a new user finds it.
+   * How the extension starts, always with a fresh profile:
+   * - `sandbox` (default): connected at activation to a sandbox process of the harness's own;
+   * - `none`: signed out and no sandbox process, as a new user finds it;
+   * - `signIn`: signed out, with the harness's sandbox as the user's `getsales.apiBaseUrl`,
+   *   so Sign In checks keys against it.
    */
-  connection?: 'sandbox' | 'none';
+  connection?: 'sandbox' | 'none' | 'signIn';
   /** Echo code-server's and the sandbox's output (debugging). */
   echo?: boolean;
 }
@@ -30,7 +33,7 @@ export interface Workbench {
   readonly page: Page;
   /** Absolute path of the opened workspace copy. */
   readonly workspace: string;
-  /** The harness's sandbox the extension connected to (undefined with `connection: 'none'`). */
+  /** The harness's sandbox (undefined with `connection: 'none'`). */
   readonly sandbox: SandboxProcess | undefined;
   readonly codeServer: CodeServer;
   /** Saves a PNG under .test-results/screenshots/ and returns its path. */
@@ -48,14 +51,16 @@ export async function launchWorkbench(options: WorkbenchOptions = {}): Promise<W
   let page: Page | undefined;
   try {
     const workspace = copyWorkspace(options.workspace ?? EXAMPLES_DIR, profile);
+    const connection = options.connection ?? 'sandbox';
     let sandbox: SandboxProcess | undefined;
     let env: Record<string, string> = {};
-    if ((options.connection ?? 'sandbox') === 'sandbox') {
+    if (connection !== 'none') {
       const started = await startSandboxProcess({ seed: 'demo', faults: true, batchDelayMs: 50, echo: options.echo ?? false });
       cleanup.unshift(() => started.close());
       sandbox = started;
       // The extension host inherits code-server's environment and connects at activation.
-      env = { GETSALES_SANDBOX_URL: started.url, GETSALES_SANDBOX_KEY: started.apiKey };
+      if (connection === 'sandbox') env = { GETSALES_SANDBOX_URL: started.url, GETSALES_SANDBOX_KEY: started.apiKey };
+      else profile.addMachineSettings({ 'getsales.apiBaseUrl': started.url });
     }
     const codeServer = await startCodeServer({ runtime, profile, env, echo: options.echo ?? false });
     cleanup.unshift(() => codeServer.close());
