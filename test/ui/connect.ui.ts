@@ -5,24 +5,15 @@
 // → the job shows up in the tree, runs, and ends done with a notification → Disconnect
 // returns to signed out and keeps the finished job.
 import { strict as assert } from 'node:assert';
-import type { Locator, Page } from 'playwright-core';
 import { workbenchSuite } from './support/flow';
 import { waitForNotification } from './support/notifications';
 import { pickQuickPickItem, runCommand } from './support/palette';
 import { until } from './support/retry';
-import { openView, treeRow, welcomeButton, welcomeText } from './support/tree';
+import { statusBarItem } from './support/statusbar';
+import { openView, treeRow, waitForSideBarTitle, welcomeButton, welcomeText } from './support/tree';
 
 const SANDBOX_STATUS = 'GetSales Sandbox';
 
-function statusBarItem(page: Page, text: string): Locator {
-  return page.locator('.statusbar-item').filter({ hasText: text }).first();
-}
-
-/** The side bar's title: Jobs is its container's only view, so its title is merged there. */
-async function viewTitle(page: Page): Promise<string> {
-  const title = page.locator('.part.sidebar .composite.title').first();
-  return ((await title.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
 
 workbenchSuite('connect: a new user tries the local sandbox', { connection: 'none' }, (flow) => {
   flow('signed out → Try the Local Sandbox → connected, marked Sandbox → Export Companies → the job runs to done → Disconnect', async ({ page }) => {
@@ -34,12 +25,12 @@ workbenchSuite('connect: a new user tries the local sandbox', { connection: 'non
     assert.match(signedOut, /Connect GetSales to import CSV files/);
     assert.match(signedOut, /Sign In/);
     assert.equal(await statusBarItem(page, SANDBOX_STATUS).count(), 0, 'no sandbox marker while signed out');
-    await until('the view to say it is signed out', async () => ((await viewTitle(page)).includes('Jobs (Signed out)') ? true : undefined), 10_000);
+    await waitForSideBarTitle(page, /Jobs \(Signed out\)/);
 
     await welcomeButton(jobs, 'Try the Local Sandbox').click();
 
     await statusBarItem(page, SANDBOX_STATUS).waitFor({ timeout: 30_000 });
-    await until('the view to be marked Sandbox', async () => ((await viewTitle(page)).includes('Jobs (Sandbox)') ? true : undefined), 10_000);
+    await waitForSideBarTitle(page, /Jobs \(Sandbox\)/);
     const noJobs = await until('the no-jobs welcome', async () => {
       const text = await welcomeText(jobs);
       return text.includes('No imports or exports yet') ? text : undefined;
@@ -57,7 +48,7 @@ workbenchSuite('connect: a new user tries the local sandbox', { connection: 'non
 
     await runCommand(page, 'GetSales: Disconnect');
     await statusBarItem(page, SANDBOX_STATUS).waitFor({ state: 'detached', timeout: 15_000 });
-    await until('the view to say it is signed out again', async () => ((await viewTitle(page)).includes('Jobs (Signed out)') ? true : undefined), 10_000);
+    await waitForSideBarTitle(page, /Jobs \(Signed out\)/);
     assert.ok((await row.textContent())?.includes('All companies'), 'the finished job stays in the view');
   });
 });

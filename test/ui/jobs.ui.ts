@@ -7,19 +7,13 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { type FileImport, GetSalesClient } from '../../src/core/api';
 import { workbenchSuite } from './support/flow';
 import { until } from './support/retry';
-import { openView, treeRow } from './support/tree';
+import { openView, sideBarTitleAction, treeRow } from './support/tree';
 
 const FILE_NAME = 'web-app-leads.csv';
 const ROWS = 300;
-
-/** An action of the side bar's title (Jobs is its container's only view, so its actions sit there). */
-function sideBarTitleAction(page: Page, title: string): Locator {
-  return page.locator(`.part.sidebar .composite.title .action-label[aria-label^="${title}"]`).first();
-}
 
 workbenchSuite('jobs: an import started elsewhere', {}, (flow) => {
   flow('an import started through the API → Refresh Jobs → it shows up in the tree and ends done', async ({ page, sandbox }) => {

@@ -4,26 +4,18 @@
 // "Sign In" retries with the right key → signed in to an account (no Sandbox marker) →
 // an export runs to done → Sign Out returns to signed out. The key is never on screen.
 import { strict as assert } from 'node:assert';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { workbenchSuite } from './support/flow';
 import { clickNotificationButton, readNotifications, waitForNotification } from './support/notifications';
 import { answerInputBox, inputBoxField, inputBoxTitle, pickQuickPickItem, runCommand } from './support/palette';
 import { until } from './support/retry';
-import { openView, treeRow, welcomeButton, welcomeText } from './support/tree';
+import { statusBarItem } from './support/statusbar';
+import { openView, treeRow, waitForSideBarTitle, welcomeButton, welcomeText } from './support/tree';
 
 const WRONG_KEY = 'gs-wrong-key-5d1c0e7a93';
 const KEY_BOX = 'GetSales: Sign In (1/2)';
 const TEAM_BOX = 'GetSales: Sign In (2/2)';
 const REFUSED = /^GetSales did not accept this API key/;
-
-/** The side bar's title: Jobs is its container's only view, so its title is merged there. */
-async function sideBarTitle(page: Page): Promise<string> {
-  return ((await page.locator('.part.sidebar .composite.title').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function titleBecomes(page: Page, expected: RegExp): Promise<void> {
-  await until(`the side bar title to match ${String(expected)}`, async () => (expected.test(await sideBarTitle(page)) ? true : undefined), 15_000);
-}
 
 /** Answers both Sign In boxes; checks the key box hides what is typed. */
 async function enterCredentials(page: Page, apiKey: string): Promise<void> {
@@ -33,27 +25,23 @@ async function enterCredentials(page: Page, apiKey: string): Promise<void> {
   await answerInputBox(page, '', TEAM_BOX);
 }
 
-function statusBarItem(page: Page, text: string): Locator {
-  return page.locator('.statusbar-item').filter({ hasText: text }).first();
-}
-
 workbenchSuite('sign in: an account key checked against the API', { connection: 'signIn' }, (flow) => {
   flow('welcome Sign In → a wrong key is refused, nothing saved → Sign In from the message → signed in → an export runs to done → Sign Out', async ({ page, sandbox }) => {
     assert.ok(sandbox, 'the harness’s sandbox stands in for the GetSales API');
     const jobs = await openView(page, 'GetSales', 'Jobs');
     await until('the signed-out welcome', async () => ((await welcomeText(jobs)).includes('Sign In') ? true : undefined));
-    await titleBecomes(page, /Jobs \(Signed out\)/);
+    await waitForSideBarTitle(page, /Jobs \(Signed out\)/);
 
     await welcomeButton(jobs, 'Sign In').click();
     await enterCredentials(page, WRONG_KEY);
     assert.match(await waitForNotification(page, REFUSED), /Nothing was saved\./);
-    await titleBecomes(page, /Jobs \(Signed out\)/);
+    await waitForSideBarTitle(page, /Jobs \(Signed out\)/);
     assert.ok((await welcomeText(jobs)).includes('Try the Local Sandbox'), 'still the signed-out welcome');
 
     await clickNotificationButton(page, REFUSED, 'Sign In');
     await enterCredentials(page, sandbox.apiKey);
     await waitForNotification(page, /^Signed in to GetSales\./);
-    await titleBecomes(page, /GetSales: Jobs$/);
+    await waitForSideBarTitle(page, /GetSales: Jobs$/);
     assert.equal(await statusBarItem(page, 'GetSales Sandbox').count(), 0, 'an account connection is not marked Sandbox');
 
     await until('the no-jobs welcome', async () => ((await welcomeText(jobs)).includes('Export Contacts') ? true : undefined));
@@ -65,7 +53,7 @@ workbenchSuite('sign in: an account key checked against the API', { connection: 
 
     await runCommand(page, 'GetSales: Sign Out');
     await waitForNotification(page, /^Signed out of GetSales\. The API key was removed/);
-    await titleBecomes(page, /Jobs \(Signed out\)/);
+    await waitForSideBarTitle(page, /Jobs \(Signed out\)/);
 
     const shown = [await page.content(), ...(await readNotifications(page))].join('\n');
     assert.ok(!shown.includes(sandbox.apiKey) && !shown.includes(WRONG_KEY), 'no key is shown anywhere on the workbench');

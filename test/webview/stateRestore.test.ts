@@ -4,8 +4,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { WebviewState } from '../../src/shared/protocol';
+import type { JobProgress, WebviewState } from '../../src/shared/protocol';
 import { contactsModel } from './support/fixtures';
+import type { Screen } from './support/screen';
 import { useScreens } from './support/suite';
 
 describe('mapping screen state', () => {
@@ -57,26 +58,28 @@ describe('mapping screen state', () => {
     assert.deepEqual(screen.lastMapping(), ['name', 'work_email', 'linkedin_id', null]);
   });
 
-  it('shows the progress, not the form, when the import already started', async () => {
-    const screen = await screens.open({
-      model: contactsModel(),
-      job: { jobId: 'job-9', status: 'completed', rowsTotal: 3, rowsProcessed: 3, saved: 2, duplicates: 0, errors: 1 },
-    });
+  /** Opens the screen on an import that already started, as after a reload; waits for its progress. */
+  async function openStarted(job: JobProgress): Promise<Screen> {
+    const screen = await screens.open({ model: contactsModel(), job });
     await screen.page.waitForSelector('section.progress:not([hidden])');
+    return screen;
+  }
+
+  const spinning = async (screen: Screen): Promise<boolean> => screen.page.locator('section.progress vscode-progress-ring').isVisible();
+
+  it('shows the progress, not the form, when the import already started', async () => {
+    const screen = await openStarted({ jobId: 'job-9', status: 'completed', rowsTotal: 3, rowsProcessed: 3, saved: 2, duplicates: 0, errors: 1 });
     assert.equal(await screen.text('#job-status'), 'Completed — 3 / 3 rows');
     assert.equal(await screen.page.locator('#start-import').getAttribute('disabled'), '');
     assert.equal(await screen.text('#start-reason'), 'The import has ended; the result is below.');
+    assert.equal(await spinning(screen), false, 'a finished import does not spin');
     assert.equal(((await screen.savedState()) as WebviewState).started, true);
   });
 
   it('says the import is under way while it runs', async () => {
-    const screen = await screens.open({
-      model: contactsModel(),
-      job: { jobId: 'job-10', status: 'in_progress', rowsTotal: 300, rowsProcessed: 100, saved: 100, duplicates: 0, errors: 0 },
-    });
-    await screen.page.waitForSelector('section.progress:not([hidden])');
+    const screen = await openStarted({ jobId: 'job-10', status: 'in_progress', rowsTotal: 300, rowsProcessed: 100, saved: 100, duplicates: 0, errors: 0 });
     assert.equal(await screen.text('#job-status'), 'Importing — 100 / 300 rows');
     assert.equal(await screen.text('#start-reason'), 'The import has started; its progress is below.');
-    assert.equal(await screen.page.locator('section.progress vscode-progress-ring').isHidden(), false, 'a running import spins');
+    assert.equal(await spinning(screen), true, 'a running import spins');
   });
 });

@@ -4,6 +4,7 @@
 // A container with a single view merges that view's header into the container title:
 // the pane header is still in the DOM but hidden, and the pane is always expanded.
 import type { Locator, Page } from 'playwright-core';
+import { until } from './retry';
 
 /** The header of the view titled `title`, also while it carries a "(…)" state suffix ("Jobs (Sandbox)"). */
 export function viewPaneHeader(page: Page, title: string): Locator {
@@ -60,6 +61,24 @@ export async function welcomeText(pane: Locator): Promise<string> {
 export async function clickRowAction(row: Locator, title: string): Promise<void> {
   await row.hover();
   await row.locator(`.actions .action-label[aria-label="${title.replace(/"/g, '\\"')}"]`).click({ timeout: 5_000 });
+}
+
+/**
+ * The side bar's title. A container's only view (the GetSales Jobs view) has its title
+ * merged there, e.g. "GetSales: Jobs (Sandbox)".
+ */
+export async function sideBarTitle(page: Page): Promise<string> {
+  return ((await page.locator('.part.sidebar .composite.title').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until the side bar's title matches, e.g. /Jobs \(Sandbox\)/. */
+export async function waitForSideBarTitle(page: Page, expected: RegExp, timeoutMs = 15_000): Promise<void> {
+  await until(`the side bar title to match ${String(expected)}`, async () => (expected.test(await sideBarTitle(page)) ? true : undefined), timeoutMs);
+}
+
+/** An action of the side bar's title, where a container's only view has its title actions. */
+export function sideBarTitleAction(page: Page, title: string): Locator {
+  return page.locator(`.part.sidebar .composite.title .action-label[aria-label^="${title.replace(/"/g, '\\"')}"]`).first();
 }
 
 /** Opens an Activity Bar container (e.g. "GetSales") by its title; leaves it open if it is. */
