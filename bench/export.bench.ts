@@ -15,8 +15,8 @@ import { pipeline } from 'node:stream/promises';
 import { request } from 'undici';
 import { GetSalesClient, systemClock } from '../src/core/api';
 import { type Job, JobPoller, JobStore, type KeyValuePort } from '../src/core/jobs';
-import { downloadExportFiles } from '../src/host/export/download-files';
-import { startExport } from '../src/host/export/start-export';
+import { downloadExportFiles } from '../src/core/files/download-files';
+import { startExport } from '../src/core/export/start-export';
 import { measure } from './measure';
 import { report } from './report';
 

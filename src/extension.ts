@@ -2,14 +2,14 @@
  * Composition root: builds the services, registers the features, connects. Nothing else.
  */
 import type * as vscode from 'vscode';
-import { registerConnectionCommands } from './host/commands/connection-commands';
-import { JobCommands } from './host/commands/job-commands';
+import { registerConnectionCommands } from './host/connection/connection-commands';
+import { JobCommands } from './host/jobs/job-commands';
 import type { GetSalesExtensionApi } from './host/api';
 import { startLocalSandbox } from './host/connection/local-sandbox';
 import { createJobsView } from './host/jobs/jobs-view';
 import { registerExportFeature } from './host/export';
 import { registerImportFeature } from './host/import';
-import { createConnectionStatus } from './host/status/connection-status';
+import { createConnectionStatus } from './host/connection/connection-status';
 import { createHostServices, type HostServices } from './host/services';
 
 let services: HostServices | undefined;

@@ -1,7 +1,7 @@
 // Entry of the mapping screen bundle (dist/webview/main.js).
 import { runScreen } from './screen';
 import { registerToolkit } from './toolkit';
-import { connectToHost } from './vscodeApi';
+import { connectToHost } from './vscode-api';
 
 registerToolkit();
 const root = document.getElementById('app');

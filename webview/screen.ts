@@ -6,16 +6,16 @@
  */
 import { assertNever, type HostMessage, type JobProgress, type MappingModel } from '../src/shared/protocol';
 import { h, replaceChildren } from './dom';
-import { asHostMessage } from './hostMessages';
-import { initialState, startBlocker, toSavedState, type ScreenState } from './screenState';
-import type { HostBridge } from './vscodeApi';
-import { createFactsView } from './views/factsView';
-import { createMappingView } from './views/mappingView';
-import { createPreviewView } from './views/previewView';
-import { createProgressView } from './views/progressView';
-import { createReviewView } from './views/reviewView';
-import { createStartView } from './views/startView';
-import { createTargetView } from './views/targetView';
+import { asHostMessage } from './host-messages';
+import { initialState, startBlocker, toSavedState, type ScreenState } from './screen-state';
+import type { HostBridge } from './vscode-api';
+import { createFactsView } from './views/facts-view';
+import { createMappingView } from './views/mapping-view';
+import { createPreviewView } from './views/preview-view';
+import { createProgressView } from './views/progress-view';
+import { createReviewView } from './views/review-view';
+import { createStartView } from './views/start-view';
+import { createTargetView } from './views/target-view';
 import type { ScreenActions, View } from './views/view';
 
 export function runScreen(root: HTMLElement, bridge: HostBridge): void {

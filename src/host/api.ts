@@ -4,8 +4,8 @@
  * `await vscode.extensions.getExtension('getsales-csv.getsales-csv')!.activate()`.
  */
 import type { JobPoller, JobStore, KeyValuePort } from '../core/jobs';
-import type { CommandRunner } from './commands/runCommand';
-import type { JobCommands } from './commands/job-commands';
+import type { CommandRunner } from './command-runner';
+import type { JobCommands } from './jobs/job-commands';
 import type { ConnectionService } from './connection/connection-service';
 import type { JobNotifier } from './jobs/job-notifications';
 

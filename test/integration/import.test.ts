@@ -16,7 +16,7 @@ import * as vscode from 'vscode';
 import type { Job } from '../../src/core/jobs';
 import type { GetSalesExtensionApi } from '../../src/host/api';
 import type { ImportOutcome } from '../../src/host/import';
-import type { ErrorReport } from '../../src/host/import/error-report';
+import type { ErrorReport } from '../../src/core/import/error-report';
 import { sandboxEnv } from './support/env';
 import { extensionApi, eventually } from './support/api';
 

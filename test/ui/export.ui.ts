@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTACT_FIELDS } from '../../src/core/csv/catalogue';
+import { CONTACT_FIELDS } from '../../src/core/mapping/catalogue';
 import { workbenchSuite } from './support/flow';
 import { clickExplorerContextMenuItem, explorerContextMenuItems } from './support/explorer';
 import { waitForNotification } from './support/notifications';

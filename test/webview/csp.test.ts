@@ -1,7 +1,7 @@
 /** The screen's Content Security Policy, read from the real page in chromium. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { buildMappingHtml, mappingCsp } from '../../src/host/import/mappingHtml';
+import { buildMappingHtml, mappingCsp } from '../../src/core/import/mapping-screen/mapping-html';
 import { contactsModel } from './support/fixtures';
 import { useScreens } from './support/suite';
 import { TEST_NONCE } from './support/server';

@@ -1,8 +1,8 @@
 /** The host's decoders for what the webview posts and saves (plain Node, no browser). */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { decodeWebviewMessage } from '../../src/shared/decodeWebviewMessage';
-import { decodeWebviewState } from '../../src/shared/decodeWebviewState';
+import { decodeWebviewMessage } from '../../src/shared/decode-webview-message';
+import { decodeWebviewState } from '../../src/shared/decode-webview-state';
 import type { WebviewMessage, WebviewState } from '../../src/shared/protocol';
 
 const VALID: readonly WebviewMessage[] = [

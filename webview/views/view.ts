@@ -1,5 +1,5 @@
 import type { TargetState } from '../../src/shared/protocol';
-import type { ScreenState } from '../screenState';
+import type { ScreenState } from '../screen-state';
 
 /** A part of the screen: built once per `init`, refreshed on every state change. */
 export interface View {

@@ -2,7 +2,7 @@
  * Guessing a column's field from its preview values when its header says nothing useful
  * ("URL", "Column 7", a blank): emails, LinkedIn URLs, domains, web sites, phone numbers.
  */
-import type { ImportKind } from './catalogue';
+import type { ImportKind } from '../mapping/catalogue';
 import { isEmail, isFreeMailAddress, isLinkedInUrl, looksLikeDomain, looksLikePhone, looksLikeWebUrl } from './value-checks';
 
 export interface ContentGuess {

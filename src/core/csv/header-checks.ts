@@ -1,5 +1,5 @@
 /** Findings about the header row: blank and repeated names, and a first row that is data. */
-import { normalizeHeader } from './catalogue';
+import { normalizeHeader } from '../mapping/catalogue';
 import type { CsvNotice } from './dialect';
 import { isEmail, looksLikePhone, looksLikeWebUrl, classifyLinkedIn } from './value-checks';
 

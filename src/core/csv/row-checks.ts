@@ -2,9 +2,9 @@
  * Checking one data row against a mapping: the identifier rule, email syntax, LinkedIn
  * references. Pure, so the streaming pass and the tests share it.
  */
-import { IDENTIFIER_FIELDS, type ImportKind } from './catalogue';
-import type { ApiColumns } from './mapping';
-import { fieldLabel } from './mapping-rules';
+import { IDENTIFIER_FIELDS, type ImportKind } from '../mapping/catalogue';
+import type { ApiColumns } from '../mapping/column-mapping';
+import { fieldLabel } from '../mapping/mapping-rules';
 import { classifyLinkedIn, isEmail, type LinkedInVerdict } from './value-checks';
 
 export type RowIssueCode = 'missing-identifier' | 'invalid-email' | 'invalid-linkedin';

@@ -3,10 +3,10 @@
  * file in flat memory. Line numbers are those of the user's file (as the editor shows
  * them), ready for the Problems panel.
  */
-import type { ImportKind } from './catalogue';
+import type { ImportKind } from '../mapping/catalogue';
 import type { CsvDialect } from './dialect';
 import { DEFAULT_MAX_LISTED } from './limits';
-import type { ApiColumns } from './mapping';
+import type { ApiColumns } from '../mapping/column-mapping';
 import { ROW_ISSUE_CODES, checkRow, planRowChecks, type RowIssue, type RowIssueCode } from './row-checks';
 import { streamRows } from './row-stream';
 

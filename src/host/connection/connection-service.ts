@@ -7,12 +7,12 @@
 import * as vscode from 'vscode';
 import { AuthError, type Credentials, GetSalesClient, type RateLimiter } from '../../core/api';
 import type { PollTarget } from '../../core/jobs';
-import { UserError } from '../commands/runCommand';
+import { UserError } from '../../core/user-error';
 import type { Log } from '../log';
 import type { GetSalesSettings } from '../settings';
 import type { CredentialStore } from './credential-store';
-import { checkBaseUrl } from './base-url';
-import type { HttpDispatchers } from './http-dispatchers';
+import { checkBaseUrl } from '../../core/api/base-url';
+import type { HttpDispatchers } from '../../core/api/http-dispatchers';
 
 export type ConnectionMode = 'signedOut' | 'account' | 'sandbox';
 

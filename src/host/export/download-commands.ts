@@ -10,10 +10,11 @@
 import * as vscode from 'vscode';
 import { isAbsolute, relative } from 'node:path';
 import { type Job, type JobStore, WrongConnectionError } from '../../core/jobs';
-import { type CommandRunner, UserError, isCancellation } from '../commands/runCommand';
+import { type CommandRunner, isCancellation } from '../command-runner';
+import { UserError } from '../../core/user-error';
 import type { ConnectionService } from '../connection/connection-service';
-import { downloadFailureError, downloadFailureNote } from './download-errors';
-import { DownloadFailure, type FileProgress, downloadExportFiles, existingPaths } from './download-files';
+import { downloadFailureError, downloadFailureNote } from '../../core/export/download-errors';
+import { DownloadFailure, type FileProgress, downloadExportFiles, existingPaths } from '../../core/files/download-files';
 
 export const DOWNLOAD_COMMANDS = {
   downloadAndOpen: 'getsales.export.downloadAndOpen',

@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import type { JobStore } from '../../core/jobs';
-import { existingPaths } from './download-files';
+import { existingPaths } from '../../core/files/download-files';
 
 const SWEEP_INTERVAL_MS = 5_000;
 

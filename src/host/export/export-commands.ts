@@ -14,12 +14,13 @@
 import * as vscode from 'vscode';
 import type { ExportFilter } from '../../core/api';
 import type { Job, JobEntity, JobStore } from '../../core/jobs';
-import { type CommandRunner, UserError } from '../commands/runCommand';
+import { type CommandRunner } from '../command-runner';
+import { UserError } from '../../core/user-error';
 import type { ConnectionService } from '../connection/connection-service';
 import { JOBS_VIEW_ID } from '../jobs/view-ids';
-import { decodeExportFilter, describeExportFilter } from './export-filter';
+import { decodeExportFilter, describeExportFilter } from '../../core/export/export-filter';
 import { type PickedExport, pickExportFilter } from './filter-picker';
-import { startExport } from './start-export';
+import { startExport } from '../../core/export/start-export';
 import { type UuidSource, activeCsvEditor, fileSource, uuidsFrom } from './uuid-sources';
 
 export const EXPORT_COMMANDS = {

@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import type { ContactList, ExportFilter, GetSalesClient } from '../../core/api';
 import type { JobEntity } from '../../core/jobs';
-import { UserError } from '../commands/runCommand';
-import { describeExportFilter, parsePastedUuids, preview } from './export-filter';
+import { UserError } from '../../core/user-error';
+import { describeExportFilter, parsePastedUuids, preview } from '../../core/export/export-filter';
 import { type UuidSource, activeCsvEditor, pickCsvFile, uuidsFrom } from './uuid-sources';
 
 export interface PickedExport {

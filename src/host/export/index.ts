@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { HostServices } from '../services';
 import { DOWNLOAD_COMMANDS, registerDownloadCommands } from './download-commands';
-import { resolveDownloadFolder } from './download-folder';
+import { resolveDownloadFolder } from '../../core/files/download-folder';
 import { DownloadTracker } from './download-tracker';
 import { registerExportCommands } from './export-commands';
 

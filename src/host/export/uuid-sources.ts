@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import { UserError } from '../commands/runCommand';
-import { type UuidColumn, readUuidColumnFromFile, readUuidColumnFromText } from './uuid-column';
+import { UserError } from '../../core/user-error';
+import { type UuidColumn, readUuidColumnFromFile, readUuidColumnFromText } from '../../core/export/uuid-column';
 
 export type UuidSource =
   | { readonly kind: 'file'; readonly uri: vscode.Uri; readonly name: string }

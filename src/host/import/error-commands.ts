@@ -11,10 +11,11 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { readFirstView } from '../../core/csv';
 import { type Job, type JobStore, formatCount, isJobActive } from '../../core/jobs';
-import { type CommandRunner, UserError } from '../commands/runCommand';
-import { ERROR_COLUMN, type ErrorReport, writeErrorReport } from './error-report';
+import { type CommandRunner } from '../command-runner';
+import { UserError } from '../../core/user-error';
+import { ERROR_COLUMN, type ErrorReport, writeErrorReport } from '../../core/import/error-report';
 import { IMPORT_COMMANDS } from './import-commands';
-import { type ImportJobData, readImportJobData } from './import-job-data';
+import { type ImportJobData, readImportJobData } from '../../core/import/import-job-data';
 
 export const IMPORT_JOB_COMMANDS = {
   showErrors: 'getsales.import.showErrors',

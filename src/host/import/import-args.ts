@@ -10,10 +10,9 @@
  *       signal?: AbortSignal (cancels like the notification's Cancel button) }
  */
 import * as vscode from 'vscode';
-import { UserError } from '../commands/runCommand';
+import type { MappingOverride } from '../../core/mapping';
+import { UserError } from '../../core/user-error';
 
-/** Per column like the screen, or field → column (index or header) like the API. */
-export type MappingOverride = readonly (string | null)[] | Readonly<Record<string, number | string>>;
 
 export interface ImportOptions {
   readonly files: readonly vscode.Uri[];

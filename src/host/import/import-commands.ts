@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { ImportKind } from '../../shared/protocol';
-import { type CommandRunner, isCancellation } from '../commands/runCommand';
+import { type CommandRunner, isCancellation } from '../command-runner';
 import type { ConnectionService } from '../connection/connection-service';
 import { chooseCsvFiles } from './choose-files';
 import { ensureConnected } from './ensure-connected';

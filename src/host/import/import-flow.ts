@@ -6,19 +6,19 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { GetSalesClient } from '../../core/api';
-import { type MappingMemory, proposeMapping } from '../../core/csv';
+import { type MappingMemory, proposeMapping } from '../../core/mapping';
 import type { Job, JobConnection, JobStore } from '../../core/jobs';
 import type { ColumnMapping, ImportKind, MappingReview, TargetState } from '../../shared/protocol';
-import { UserError } from '../commands/runCommand';
+import { UserError } from '../../core/user-error';
 import type { Log } from '../log';
-import { fetchAllLists } from './account-lists';
+import { fetchAllLists } from '../../core/import/account-lists';
 import type { ImportOptions } from './import-args';
 import type { ImportDiagnostics } from './import-diagnostics';
-import { importScreenCallbacks } from './import-screen';
-import { buildMappingModel, describeDialect, importColumns, resolveMapping } from './mapping-model';
-import { MappingReviewer } from './mapping-reviewer';
-import { MappingPanel } from './mappingPanel';
-import { startImport } from './start-import';
+import { importScreenCallbacks } from './mapping-screen/import-screen';
+import { buildMappingModel, describeDialect, importColumns, resolveMapping } from '../../core/import/mapping-screen/mapping-model';
+import { MappingReviewer } from '../../core/import/mapping-screen/mapping-reviewer';
+import { MappingPanel } from './mapping-screen/mapping-panel';
+import { startImport } from '../../core/import/start-import';
 import { prepareAndUpload } from './upload-file';
 
 export interface ImportDeps {

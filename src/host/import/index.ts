@@ -4,15 +4,15 @@
  * "GetSales" diagnostics, and Show Errors / Import Fixed Rows / Open Source CSV on jobs.
  */
 import * as vscode from 'vscode';
-import { MappingMemory } from '../../core/csv';
+import { MappingMemory } from '../../core/mapping';
 import type { HostServices } from '../services';
 import { IMPORT_JOB_COMMANDS, registerImportJobCommands } from './error-commands';
 import { registerImportCommands } from './import-commands';
 import { ImportDiagnostics } from './import-diagnostics';
 import type { ImportDeps } from './import-flow';
-import { feedJobProgressToPanels } from './job-progress';
-import { registerMappingPanelSerializer } from './mappingPanelSerializer';
-import { restoreMappingScreen } from './restore-mapping';
+import { feedJobProgressToPanels } from './mapping-screen/job-progress';
+import { registerMappingPanelSerializer } from './mapping-screen/mapping-panel-serializer';
+import { restoreMappingScreen } from './mapping-screen/restore-mapping';
 
 export { IMPORT_COMMANDS } from './import-commands';
 export { IMPORT_JOB_COMMANDS } from './error-commands';

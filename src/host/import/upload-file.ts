@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { FileImport, GetSalesClient } from '../../core/api';
 import type { ImportKind } from '../../shared/protocol';
-import { type PreparedFile, prepareFile } from './preflight';
+import { type PreparedFile, prepareFile } from '../../core/import/preflight';
 
 export interface UploadedFile {
   readonly prepared: PreparedFile;

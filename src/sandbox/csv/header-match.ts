@@ -4,7 +4,7 @@
  * matching only, on purpose: the client's engine is the smart one. Each field takes
  * the first column that matches it, and each column feeds at most one field.
  */
-import { fieldsFor, normalizeHeader, type ImportKind } from '../../core/csv/catalogue';
+import { fieldsFor, normalizeHeader, type ImportKind } from '../../core/mapping/catalogue';
 
 export function matchHeaders(headers: readonly string[], kind: ImportKind): Record<string, number> {
   const fieldByKey = new Map<string, string>();

@@ -8,7 +8,7 @@
  *   last or full name, work or personal email, company or position — for a company in
  *   its name, domain, website or industry.
  */
-import type { ImportKind } from '../../core/csv/catalogue';
+import type { ImportKind } from '../../core/mapping/catalogue';
 import { validationErrors, type FieldErrors } from '../http/errors';
 import { isRecord } from '../http/read-json';
 import { fieldIndex } from '../store/records';

@@ -3,7 +3,7 @@
  * `contacts-export-YYYYMMDD-HHMMSS-<first 8 of uuid>.csv` from created_at — but only
  * announced in `result.files` once the file is complete.
  */
-import type { ImportKind } from '../../core/csv/catalogue';
+import type { ImportKind } from '../../core/mapping/catalogue';
 import type { Sortable } from '../http/pagination';
 
 export type ExportStatus = 'queued' | 'in_progress' | 'done' | 'failed';

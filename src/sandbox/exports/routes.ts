@@ -1,7 +1,7 @@
 /** Export endpoints (contract §3): start, poll, download. */
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import type { ImportKind } from '../../core/csv/catalogue';
+import type { ImportKind } from '../../core/mapping/catalogue';
 import { param, type RequestContext } from '../http/context';
 import { notFound, validationError } from '../http/errors';
 import { readJsonBody } from '../http/read-json';

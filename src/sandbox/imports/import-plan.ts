@@ -3,7 +3,7 @@
  * §2.3 and turns it into a plan; violations become one 422 whose `error.data` names
  * each offending field (`columns.first_name`, `list_uuid`, ...).
  */
-import { IDENTIFIER_FIELDS, type ImportKind } from '../../core/csv/catalogue';
+import { IDENTIFIER_FIELDS, type ImportKind } from '../../core/mapping/catalogue';
 import { validationErrors, type FieldErrors } from '../http/errors';
 import { isRecord, type JsonBody } from '../http/read-json';
 import { fieldIndex, fieldNames } from '../store/records';

@@ -7,7 +7,7 @@
  * UploadRowsCache), else from parsing the uploaded file again.
  */
 import { createReadStream, promises as fs } from 'node:fs';
-import type { ImportKind } from '../../core/csv/catalogue';
+import type { ImportKind } from '../../core/mapping/catalogue';
 import type { Newline } from '../csv/papa-rows';
 import { PackedRowsBuilder, cellSpan, lineOf, type PackedRows } from '../csv/packed-rows';
 import { RowScanner } from '../csv/row-scanner';

@@ -1,5 +1,5 @@
 /** The import endpoints after upload: start (§2.2, §2.3) and polling (§2.4). */
-import type { ImportKind } from '../../core/csv/catalogue';
+import type { ImportKind } from '../../core/mapping/catalogue';
 import { param, type RequestContext } from '../http/context';
 import { notFound, validationError, validationErrors } from '../http/errors';
 import { paginate, readPageQuery } from '../http/pagination';

@@ -8,7 +8,7 @@
  * on the old key: that key moves to `retired`, an exact string map (rare: only updates
  * of a known record that change an identifier).
  */
-import type { ImportKind } from '../../core/csv/catalogue';
+import type { ImportKind } from '../../core/mapping/catalogue';
 import { ClaimTable } from './claim-table';
 import { KEY_SOURCES, type KeySource } from './identity';
 

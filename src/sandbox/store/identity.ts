@@ -4,7 +4,7 @@
  * linkedin_id or name agree. Emails share one key space (the same address in the work
  * column of one file and the personal column of another is one person).
  */
-import type { ImportKind } from '../../core/csv/catalogue';
+import type { ImportKind } from '../../core/mapping/catalogue';
 import { fieldIndex } from './records';
 
 /** Scheme, host, profile kind, query and trailing slashes around the part that names the profile. */

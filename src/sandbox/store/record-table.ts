@@ -9,7 +9,7 @@
  * `M` is list membership: one list uuid per contact, a list of them per company
  * (shared between records until one changes, then replaced).
  */
-import type { ImportKind } from '../../core/csv/catalogue';
+import type { ImportKind } from '../../core/mapping/catalogue';
 import { KEY_SOURCES, identityKeys } from './identity';
 import { IdentityIndex, KeySet } from './identity-index';
 import { IntColumn } from './int-column';

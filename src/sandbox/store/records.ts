@@ -4,7 +4,7 @@
  * CONTACT_FIELDS / COMPANY_FIELDS ('' when unknown; the export row is `[uuid, ...values]`).
  * Tags are one comma-separated string, as they appear in a CSV.
  */
-import { COMPANY_FIELDS, CONTACT_FIELDS, type ImportKind } from '../../core/csv/catalogue';
+import { COMPANY_FIELDS, CONTACT_FIELDS, type ImportKind } from '../../core/mapping/catalogue';
 
 export interface ListRecord {
   readonly uuid: string;

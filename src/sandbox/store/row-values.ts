@@ -4,7 +4,7 @@
  * row is and computes its values with this when they are read, so an import of 100,000
  * rows does not build 100,000 value arrays for the GC to carry into the old generation.
  */
-import type { ImportKind } from '../../core/csv/catalogue';
+import type { ImportKind } from '../../core/mapping/catalogue';
 import { cellAt, type PackedRows } from '../csv/packed-rows';
 import { fieldIndex, fieldNames, mergeTags } from './records';
 

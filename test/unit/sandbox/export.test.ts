@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { CONTACT_FIELDS, COMPANY_FIELDS } from '../../../src/core/csv/catalogue';
+import { CONTACT_FIELDS, COMPANY_FIELDS } from '../../../src/core/mapping/catalogue';
 import { assertEnvelope, assertInvalid, parseCsv, useSandbox, type Api, type Json } from './helpers';
 
 /** Starts an export, waits for done, downloads it; returns the parsed rows (header first) and the raw text. */

@@ -7,7 +7,7 @@
  * CSP violations.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { MappingSession, type MappingCallbacks } from '../../../src/host/import/mappingSession';
+import { MappingSession, type MappingCallbacks } from '../../../src/core/import/mapping-screen/mapping-session';
 import type { HostMessage, JobProgress, MappingModel, WebviewMessage } from '../../../src/shared/protocol';
 import { ensureWebviewBundle } from './bundle';
 import { fakeReview } from './fixtures';

@@ -7,7 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { buildMappingHtml } from '../../../src/host/import/mappingHtml';
+import { buildMappingHtml } from '../../../src/core/import/mapping-screen/mapping-html';
 import { repoRoot } from './bundle';
 
 export const TEST_NONCE = 'dGVzdC1ub25jZS0xMjM0NTY3OA';

@@ -1,0 +1,124 @@
+/**
+ * The export filter as commands receive it and as jobs show it: decoding untrusted
+ * arguments (tests, other extensions, a stored job) into an ExportFilter, the label a
+ * job gets in the tree, and UUIDs pasted as free text. No `vscode` here, so the bench
+ * and tests can use it as-is.
+ */
+import type { ExportFilter } from '../api';
+import type { JobEntity } from '../jobs';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+export interface PastedUuids {
+  /** Unique, in the order first seen, lower-cased. */
+  readonly ids: string[];
+  /** Pieces that are not UUIDs (shown to the user, never sent). */
+  readonly rejected: string[];
+}
+
+/** Splits pasted text on whitespace, commas, semicolons and quotes; keeps the UUIDs. */
+export function parsePastedUuids(text: string): PastedUuids {
+  const seen = new Set<string>();
+  const ids: string[] = [];
+  const rejected: string[] = [];
+  for (const piece of text.split(/[\s,;"'|]+/)) {
+    if (piece === '') continue;
+    if (!isUuid(piece)) {
+      rejected.push(piece);
+      continue;
+    }
+    const id = piece.toLowerCase();
+    if (seen.has(id)) continue;
+    seen.add(id);
+    ids.push(id);
+  }
+  return { ids, rejected };
+}
+
+/**
+ * Reads a filter from a command argument or a stored job. Undefined when the value is
+ * not a filter; throws (with a sentence for the user) when it is one but unusable.
+ */
+export function decodeExportFilter(value: unknown): ExportFilter | undefined {
+  if (typeof value !== 'object' || value === null || !('kind' in value)) return undefined;
+  const filter = value as Record<string, unknown>;
+  switch (filter.kind) {
+    case 'all':
+      return { kind: 'all' };
+    case 'ids': {
+      const ids = uuidArray(filter.ids, 'ids');
+      if (ids.length === 0) throw new TypeError('The filter has no UUIDs to export.');
+      const excludeIds = filter.excludeIds === undefined ? undefined : uuidArray(filter.excludeIds, 'excludeIds');
+      return excludeIds && excludeIds.length > 0 ? { kind: 'ids', ids, excludeIds } : { kind: 'ids', ids };
+    }
+    case 'list':
+      if (typeof filter.listUuid !== 'string' || filter.listUuid.trim() === '') throw new TypeError('The list filter needs a listUuid.');
+      return { kind: 'list', listUuid: filter.listUuid.trim() };
+    case 'search': {
+      if (typeof filter.q !== 'string' || filter.q.trim() === '') throw new TypeError('The search filter needs a non-empty q.');
+      const listUuid = typeof filter.listUuid === 'string' && filter.listUuid.trim() !== '' ? filter.listUuid.trim() : undefined;
+      return listUuid ? { kind: 'search', q: filter.q.trim(), listUuid } : { kind: 'search', q: filter.q.trim() };
+    }
+    default:
+      throw new TypeError(`Unknown export filter kind ${JSON.stringify(filter.kind)}: use all, list, search or ids.`);
+  }
+}
+
+function uuidArray(value: unknown, field: string): string[] {
+  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) {
+    throw new TypeError(`The filter's ${field} must be an array of UUID strings.`);
+  }
+  const { ids, rejected } = parsePastedUuids(value.join(' '));
+  if (rejected.length > 0) throw new TypeError(`The filter's ${field} holds values that are not UUIDs: ${preview(rejected)}.`);
+  return ids;
+}
+
+export interface FilterLabelContext {
+  /** The list's name, for a list filter (its uuid is shown otherwise). */
+  readonly listName?: string;
+  /** Where hand-picked UUIDs came from, e.g. `leads.csv`. */
+  readonly source?: string;
+}
+
+/** The job's label in the tree: "All contacts", "Contacts in Demo: Berlin CTOs", … */
+export function describeExportFilter(filter: ExportFilter, entity: JobEntity, context: FilterLabelContext = {}): string {
+  const noun = entity === 'contacts' ? 'contacts' : 'companies';
+  const Noun = entity === 'contacts' ? 'Contacts' : 'Companies';
+  switch (filter.kind) {
+    case 'all':
+      return `All ${noun}`;
+    case 'list':
+      return `${Noun} in ${context.listName ?? `list ${filter.listUuid}`}`;
+    case 'search':
+      return `${Noun} matching “${filter.q}”`;
+    case 'ids': {
+      const one = entity === 'contacts' ? 'contact' : 'company';
+      const count = `${filter.ids.length.toLocaleString('en-US')} ${filter.ids.length === 1 ? one : noun}`;
+      return context.source ? `${count} from ${context.source}` : `${count} by UUID`;
+    }
+  }
+}
+
+/** The first few items, for a message. */
+export function preview(items: readonly string[], max = 3): string {
+  const shown = items.slice(0, max).map((item) => `“${item.length > 40 ? `${item.slice(0, 40)}…` : item}”`).join(', ');
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+
+/** JSON for `job.data.filter`, the shape getsales.jobs.retry reads back. */
+export function filterData(filter: ExportFilter): { [key: string]: string | string[] } {
+  switch (filter.kind) {
+    case 'all':
+      return { kind: 'all' };
+    case 'list':
+      return { kind: 'list', listUuid: filter.listUuid };
+    case 'search':
+      return filter.listUuid ? { kind: 'search', q: filter.q, listUuid: filter.listUuid } : { kind: 'search', q: filter.q };
+    case 'ids':
+      return filter.excludeIds ? { kind: 'ids', ids: [...filter.ids], excludeIds: [...filter.excludeIds] } : { kind: 'ids', ids: [...filter.ids] };
+  }
+}

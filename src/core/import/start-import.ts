@@ -1,0 +1,54 @@
+/**
+ * Starts an uploaded import on GetSales (import-leads / import-companies) with the
+ * confirmed mapping, and records it in the job store, where the poller follows it and
+ * the Jobs view shows it. The job keeps what "Show Errors" and "Import fixed rows" need.
+ */
+import type { GetSalesClient } from '../api';
+import { type CsvDialect } from '../csv';
+import { toApiColumns } from '../mapping';
+import { type Job, type JobConnection, type JobStore, importPatch } from '../jobs';
+import type { ColumnMapping, ImportKind, TargetState } from '../../shared/protocol';
+import { type ImportTarget, importJobData } from './import-job-data';
+
+export interface StartImportInput {
+  readonly kind: ImportKind;
+  readonly importUuid: string;
+  readonly sourcePath: string;
+  readonly label: string;
+  readonly connection: JobConnection;
+  readonly headers: readonly string[];
+  readonly dialect: CsvDialect;
+  readonly mapping: ColumnMapping;
+  readonly target: TargetState;
+}
+
+export function importTargetOf(target: TargetState): ImportTarget {
+  return target.kind === 'contacts'
+    ? { listUuid: target.listUuid ?? undefined, listUuids: [], tags: target.tags, updateExisting: target.updateExisting }
+    : { listUuid: undefined, listUuids: target.listUuids, tags: target.tags, updateExisting: true };
+}
+
+export async function startImport(client: Pick<GetSalesClient, 'importContacts' | 'importCompanies'>, store: JobStore, input: StartImportInput, signal?: AbortSignal): Promise<Job> {
+  const columns = toApiColumns(input.mapping);
+  const { target } = input;
+  const tags = target.tags.length > 0 ? target.tags : undefined;
+  const remote = target.kind === 'contacts'
+    ? await client.importContacts(input.importUuid, { columns, listUuid: target.listUuid ?? undefined, tags, updateIfExists: target.updateExisting }, signal)
+    : await client.importCompanies(input.importUuid, { columns, listUuids: target.listUuids.length > 0 ? target.listUuids : undefined, tags }, signal);
+  return store.addImport({
+    entity: input.kind,
+    connection: input.connection,
+    remoteUuid: remote.uuid,
+    label: input.label,
+    remoteStatus: remote.status,
+    sourcePath: input.sourcePath,
+    data: importJobData({
+      mapping: input.mapping,
+      headers: input.headers,
+      encoding: input.dialect.encoding,
+      delimiter: input.dialect.delimiter,
+      target: importTargetOf(target),
+    }),
+    state: importPatch(remote, remote.metrics),
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Remembering confirmed mappings: saved under a fingerprint of the file's headers, so the
+ * next file with the same headers (the weekly export from the same CRM) is proposed the
+ * same mapping first. Storage is an injected key-value port; the host passes VS Code's
+ * globalState. What comes back from storage is checked, never trusted.
+ */
+import { createHash } from 'node:crypto';
+import { isKnownField, normalizeHeader, type ImportKind } from './catalogue';
+import type { ColumnMapping } from './column-mapping';
+
+/** VS Code's Memento fits this shape (its update returns a Thenable). */
+export interface KeyValuePort {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+export const MAPPING_MEMORY_KEY = 'getsalesCsv.mappingMemory.v1';
+const DEFAULT_MAX_ENTRIES = 50;
+
+interface Entry {
+  readonly kind: ImportKind;
+  readonly fingerprint: string;
+  readonly mapping: (string | null)[];
+}
+
+/** Stable across sessions and machines; the same for headers that differ only in case, spacing, accents or punctuation. */
+export function headerFingerprint(headers: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify(headers.map(normalizeHeader))).digest('hex').slice(0, 32);
+}
+
+function isEntry(value: unknown): value is Entry {
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as Record<string, unknown>;
+  return (e.kind === 'contacts' || e.kind === 'companies') && typeof e.fingerprint === 'string'
+    && Array.isArray(e.mapping) && e.mapping.every((f) => f === null || typeof f === 'string');
+}
+
+export class MappingMemory {
+  private readonly maxEntries: number;
+
+  constructor(private readonly store: KeyValuePort, options: { maxEntries?: number } = {}) {
+    this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  }
+
+  private entries(): Entry[] {
+    const stored = this.store.get<unknown>(MAPPING_MEMORY_KEY);
+    return Array.isArray(stored) ? stored.filter(isEntry) : [];
+  }
+
+  /** The mapping confirmed last for these headers, or undefined. Unknown fields read back as null. */
+  recall(kind: ImportKind, headers: readonly string[]): (string | null)[] | undefined {
+    const fingerprint = headerFingerprint(headers);
+    const entry = this.entries().find((e) => e.kind === kind && e.fingerprint === fingerprint);
+    if (entry === undefined || entry.mapping.length !== headers.length) return undefined;
+    return entry.mapping.map((field) => (field !== null && isKnownField(kind, field) ? field : null));
+  }
+
+  /** Saves `mapping` for these headers, newest first; the oldest entries beyond the cap are dropped. */
+  async remember(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): Promise<void> {
+    if (mapping.length !== headers.length) throw new Error(`The mapping has ${mapping.length} columns but the file has ${headers.length}.`);
+    const fingerprint = headerFingerprint(headers);
+    const others = this.entries().filter((e) => !(e.kind === kind && e.fingerprint === fingerprint));
+    const entry: Entry = { kind, fingerprint, mapping: [...mapping] };
+    await this.store.update(MAPPING_MEMORY_KEY, [entry, ...others].slice(0, this.maxEntries));
+  }
+
+  async forget(kind: ImportKind, headers: readonly string[]): Promise<void> {
+    const fingerprint = headerFingerprint(headers);
+    await this.store.update(MAPPING_MEMORY_KEY, this.entries().filter((e) => !(e.kind === kind && e.fingerprint === fingerprint)));
+  }
+}

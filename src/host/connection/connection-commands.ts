@@ -1,0 +1,74 @@
+/**
+ * Sign In, Sign Out, Try the Local Sandbox, Disconnect, Show Logs.
+ *
+ * Programmatic arguments (for tests and other extensions; the palette passes none):
+ *   getsales.signIn({ apiKey: string, teamId?: string }) → true when signed in
+ *   getsales.trySandbox() / getsales.disconnect() / getsales.signOut() → true
+ */
+import * as vscode from 'vscode';
+import type { Credentials } from '../../core/api';
+import type { ConnectionService } from './connection-service';
+import type { Log } from '../log';
+import { JOBS_VIEW_ID } from '../jobs/view-ids';
+import type { CommandRunner } from '../command-runner';
+
+export function registerConnectionCommands(runner: CommandRunner, connection: ConnectionService, log: Log): vscode.Disposable {
+  return vscode.Disposable.from(
+    runner.register('getsales.signIn', async (args: unknown) => {
+      const credentials = decodeSignInArgs(args) ?? (await askCredentials());
+      if (!credentials) return false;
+      await withCancellableProgress('Checking the GetSales API key…', (signal) => connection.signIn(credentials, signal));
+      void vscode.window.showInformationMessage('Signed in to GetSales. Your API key is stored in the system keychain.');
+      return true;
+    }),
+    runner.register('getsales.signOut', async () => {
+      await connection.signOut();
+      void vscode.window.showInformationMessage('Signed out of GetSales. The API key was removed from this machine.');
+      return true;
+    }),
+    runner.register('getsales.trySandbox', async () => {
+      await withCancellableProgress('Starting the local GetSales sandbox…', () => connection.startLocalSandbox());
+      void vscode.commands.executeCommand(`${JOBS_VIEW_ID}.focus`);
+      void vscode.window.showInformationMessage('Connected to the local GetSales sandbox: demo data on this machine, nothing reaches a real account.');
+      return true;
+    }),
+    runner.register('getsales.disconnect', async () => {
+      await connection.disconnect();
+      return true;
+    }),
+    runner.register('getsales.showLogs', () => log.show()),
+  );
+}
+
+function decodeSignInArgs(args: unknown): Credentials | undefined {
+  if (typeof args !== 'object' || args === null || !('apiKey' in args) || typeof args.apiKey !== 'string') return undefined;
+  const teamId = 'teamId' in args && typeof args.teamId === 'string' && args.teamId.trim() !== '' ? args.teamId : undefined;
+  return teamId ? { apiKey: args.apiKey, teamId } : { apiKey: args.apiKey };
+}
+
+async function askCredentials(): Promise<Credentials | undefined> {
+  const apiKey = await vscode.window.showInputBox({
+    title: 'GetSales: Sign In (1/2)',
+    prompt: 'Your GetSales API key (GetSales → Workspace Settings → API Keys). It is stored in the system keychain only.',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' ? 'Paste the API key.' : undefined),
+  });
+  if (apiKey === undefined) return undefined;
+  const teamId = await vscode.window.showInputBox({
+    title: 'GetSales: Sign In (2/2)',
+    prompt: 'Team ID (optional): leave empty when the key already belongs to one team.',
+    ignoreFocusOut: true,
+  });
+  if (teamId === undefined) return undefined;
+  return teamId.trim() ? { apiKey: apiKey.trim(), teamId: teamId.trim() } : { apiKey: apiKey.trim() };
+}
+
+/** A cancellable notification; its Cancel aborts the signal. */
+function withCancellableProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    return task(controller.signal).finally(() => subscription.dispose());
+  });
+}

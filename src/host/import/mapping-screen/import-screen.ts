@@ -1,0 +1,61 @@
+/**
+ * The callbacks behind one mapping screen (one upload): live review, new list, Start,
+ * remember the mapping, Show in Problems. Used for a fresh screen and for one restored
+ * after a window reload, so both behave the same.
+ */
+import * as vscode from 'vscode';
+import type { GetSalesClient } from '../../../core/api';
+import type { CsvDialect } from '../../../core/csv';
+import type { MappingMemory } from '../../../core/mapping';
+import type { JobConnection, JobStore } from '../../../core/jobs';
+import type { ImportKind, ListSummary } from '../../../shared/protocol';
+import type { ImportDiagnostics } from '../import-diagnostics';
+import { jobProgressOf } from './job-progress';
+import type { MappingReviewer } from '../../../core/import/mapping-screen/mapping-reviewer';
+import type { MappingCallbacks } from '../../../core/import/mapping-screen/mapping-session';
+import { startImport } from '../../../core/import/start-import';
+
+export interface ImportScreenContext {
+  readonly client: GetSalesClient;
+  readonly connection: JobConnection;
+  readonly store: JobStore;
+  readonly memory: MappingMemory;
+  readonly diagnostics: ImportDiagnostics;
+  readonly reviewer: MappingReviewer;
+  readonly kind: ImportKind;
+  readonly uri: vscode.Uri;
+  readonly importUuid: string;
+  readonly headers: readonly string[];
+  readonly dialect: CsvDialect;
+  readonly headerLine: number;
+}
+
+export function importScreenCallbacks(context: ImportScreenContext): MappingCallbacks {
+  return {
+    review: (mapping) => context.reviewer.review(mapping),
+    async createList(name): Promise<ListSummary> {
+      const list = await context.client.createList(name.trim());
+      return { uuid: list.uuid, name: list.name };
+    },
+    async startImport(request) {
+      const job = await startImport(context.client, context.store, {
+        kind: context.kind,
+        importUuid: context.importUuid,
+        sourcePath: context.uri.fsPath,
+        label: context.uri.path.split('/').pop() ?? context.uri.fsPath,
+        connection: context.connection,
+        headers: context.headers,
+        dialect: context.dialect,
+        mapping: request.mapping,
+        target: request.target,
+      });
+      return jobProgressOf(job);
+    },
+    saveMapping: (mapping) => context.memory.remember(context.kind, context.headers, mapping),
+    async showInProblems(mapping) {
+      const { report } = await context.reviewer.reviewWithReport(mapping);
+      context.diagnostics.show(context.uri, report, context.headerLine);
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The mapping screen's view of an import job: what `JobProgress` the tab shows for a
+ * Job of the store, and a feed that pushes every change of an import job to its open tab.
+ */
+import type * as vscode from 'vscode';
+import { IMPORT_STATUSES } from '../../../core/api';
+import { type Job, type JobStore, finishedSentence, isJobActive } from '../../../core/jobs';
+import type { ImportStatus, JobProgress } from '../../../shared/protocol';
+import { MappingPanel } from './mapping-panel';
+
+function remoteStatusOf(job: Job): ImportStatus {
+  const known = IMPORT_STATUSES.find((status) => status === job.remoteStatus);
+  if (known !== undefined) return known;
+  // A job without the API's word (e.g. just added): say what our own status means.
+  switch (job.status) {
+    case 'queued': return 'not_started';
+    case 'running': return 'in_progress';
+    case 'failed': return 'failed';
+    default: return 'completed';
+  }
+}
+
+export function jobProgressOf(job: Job): JobProgress {
+  const message = job.message ?? (isJobActive(job) ? undefined : finishedSentence(job));
+  return {
+    jobId: job.id,
+    status: remoteStatusOf(job),
+    rowsTotal: job.progress?.total ?? null,
+    rowsProcessed: job.progress?.done ?? null,
+    saved: job.counts?.saved ?? 0,
+    duplicates: job.counts?.duplicates ?? 0,
+    errors: job.counts?.errors ?? 0,
+    ...(message === undefined ? {} : { message }),
+  };
+}
+
+/** Keeps each open mapping tab in step with its import job (the tab is keyed by the upload uuid, which is the job's remote uuid). */
+export function feedJobProgressToPanels(store: JobStore): vscode.Disposable {
+  const subscription = store.onDidChange((change) => {
+    if (change.type === 'removed' || change.job.kind !== 'import') return;
+    MappingPanel.find(change.job.remoteUuid)?.showJobProgress(jobProgressOf(change.job));
+  });
+  return { dispose: () => subscription.dispose() };
+}

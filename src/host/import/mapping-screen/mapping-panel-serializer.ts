@@ -1,0 +1,54 @@
+/**
+ * Brings mapping screens back after a window reload. VS Code hands us the state the
+ * webview saved with setState; the import flow rebuilds the model from it (re-reads the
+ * file, refetches lists and the upload) and the webview re-applies the user's edits
+ * from the same saved state. The manifest needs `onWebviewPanel:getsalesCsv.mapping`
+ * in activationEvents so the extension is awake to answer.
+ */
+import * as vscode from 'vscode';
+import { decodeWebviewState } from '../../../shared/decode-webview-state';
+import type { JobProgress, MappingModel, WebviewState } from '../../../shared/protocol';
+import { MAPPING_VIEW_TYPE, MappingPanel } from './mapping-panel';
+import type { MappingCallbacks } from '../../../core/import/mapping-screen/mapping-session';
+
+export interface RestoredMapping {
+  readonly model: MappingModel;
+  readonly callbacks: MappingCallbacks;
+  /** The import's job when it was started before the reload. */
+  readonly job: JobProgress | null;
+}
+
+/** Rebuilds the screen's model; resolve undefined (after telling the user why) to close the tab. */
+export type RestoreMapping = (state: WebviewState) => Promise<RestoredMapping | undefined>;
+
+export interface MappingSerializerOptions {
+  readonly extensionUri: vscode.Uri;
+  readonly log: (line: string) => void;
+  /** Called with each revived panel, so the import flow can keep pushing job updates to it. */
+  readonly onRevived?: (panel: MappingPanel) => void;
+}
+
+export function registerMappingPanelSerializer(restore: RestoreMapping, options: MappingSerializerOptions): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(MAPPING_VIEW_TYPE, {
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+      const decoded = decodeWebviewState(state);
+      if (!decoded.ok) {
+        options.log(`Mapping screen: could not restore a tab after reload (${decoded.reason}).`);
+        panel.dispose();
+        return;
+      }
+      let restored: RestoredMapping | undefined;
+      try {
+        restored = await restore(decoded.value);
+      } catch (error) {
+        options.log(`Mapping screen: could not restore a tab after reload (${error instanceof Error ? error.message : String(error)}).`);
+      }
+      if (restored === undefined) {
+        panel.dispose();
+        return;
+      }
+      const revived = MappingPanel.revive(panel, restored.model, restored.callbacks, { extensionUri: options.extensionUri, log: options.log, job: restored.job });
+      options.onRevived?.(revived);
+    },
+  });
+}

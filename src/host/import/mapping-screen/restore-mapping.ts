@@ -1,0 +1,90 @@
+/**
+ * Rebuilds a mapping screen after a window reload from the state the webview saved: the
+ * file is read again, the upload is asked for again (its headers and matches), the lists
+ * are fetched, and the import's job (if it was started) is found in the store. When that
+ * cannot work (file gone, not connected, upload gone), the user is told and the tab closes.
+ */
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import { type GetSalesClient, NotFoundError } from '../../../core/api';
+import { jobId } from '../../../core/jobs';
+import type { ColumnMapping, WebviewState } from '../../../shared/protocol';
+import type { ConnectionService } from '../../connection/connection-service';
+import { fetchAllLists } from '../../../core/import/account-lists';
+import type { ImportDeps } from '../import-flow';
+import { importScreenCallbacks } from './import-screen';
+import { jobProgressOf } from './job-progress';
+import { type UploadFacts, buildMappingModel, importColumns } from '../../../core/import/mapping-screen/mapping-model';
+import { MappingReviewer } from '../../../core/import/mapping-screen/mapping-reviewer';
+import type { RestoredMapping } from './mapping-panel-serializer';
+import { prepareFile } from '../../../core/import/preflight';
+
+const CONNECT_WAIT_MS = 5_000;
+
+/** The connection is restored during activation; a tab may ask a moment before. */
+async function connectedClient(connection: ConnectionService): Promise<GetSalesClient | undefined> {
+  if (connection.client !== undefined) return connection.client;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      resolve(connection.client);
+    }, CONNECT_WAIT_MS);
+    const subscription = connection.onDidChange(() => {
+      if (connection.client === undefined) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(connection.client);
+    });
+  });
+}
+
+export async function restoreMappingScreen(deps: ImportDeps, connection: ConnectionService, state: WebviewState): Promise<RestoredMapping | undefined> {
+  const { fileUri, kind, importUuid } = state.restore;
+  const uri = vscode.Uri.parse(fileUri);
+  const name = basename(uri.fsPath);
+  const tell = (why: string): undefined => {
+    void vscode.window.showInformationMessage(`The import screen of ${name} was closed after the reload: ${why}`);
+    return undefined;
+  };
+  if (uri.scheme !== 'file') return tell('it is not a file on this machine.');
+  const client = await connectedClient(connection);
+  if (client === undefined) return tell('GetSales is not connected. Sign in and import the file again.');
+  const job = deps.store.get(jobId('import', importUuid));
+
+  let upload: UploadFacts | undefined;
+  try {
+    upload = await client.getImport(importUuid);
+  } catch (error) {
+    if (!(error instanceof NotFoundError) || job === undefined) {
+      return tell(error instanceof NotFoundError ? 'GetSales no longer has the upload. Import the file again.' : (error instanceof Error ? error.message : String(error)));
+    }
+  }
+  let prepared;
+  try {
+    prepared = await prepareFile(uri.fsPath);
+  } catch (error) {
+    return tell(error instanceof Error ? error.message : String(error));
+  }
+  // Only the facts are needed again; the upload copy is not.
+  await prepared.fullPass.dispose();
+  const facts: UploadFacts = upload ?? { uuid: importUuid, csvHeaders: prepared.fullPass.headers, matches: {} };
+  const headers = importColumns(prepared, facts);
+  const reviewer = new MappingReviewer(uri.fsPath, prepared.fullPass.dialect, kind, headers);
+  const lists = await fetchAllLists(client).catch(() => []);
+  const saved: ColumnMapping = state.mapping;
+  const model = buildMappingModel({
+    fileUri, kind, prepared, upload: facts, lists,
+    remembered: deps.memory.recall(kind, headers),
+    // The webview re-applies the saved edits itself; the saved mapping is the best prefill if it still fits.
+    requested: saved.length === headers.length ? saved : undefined,
+    target: state.target,
+    saveMapping: state.saveMapping,
+  });
+  const callbacks = importScreenCallbacks({
+    client,
+    connection: connection.state.mode === 'sandbox' ? 'sandbox' : 'account',
+    store: deps.store, memory: deps.memory, diagnostics: deps.diagnostics, reviewer,
+    kind, uri, importUuid, headers, dialect: prepared.fullPass.dialect, headerLine: prepared.fullPass.headerLine,
+  });
+  return { model, callbacks, job: job === undefined ? null : jobProgressOf(job) };
+}

@@ -1,0 +1,37 @@
+import { describe, it } from 'node:test';
+import { strict as assert } from 'node:assert';
+import { type Job, JobStore, describeJob, finishedSentence, formatDuration } from '../../../../src/core/jobs';
+import { MemoryStorage } from './helpers';
+
+function job(patch: Partial<Job>, kind: 'import' | 'export' = 'import'): Job {
+  const store = new JobStore({ storage: new MemoryStorage(), now: () => 0 });
+  const base = kind === 'import'
+    ? store.addImport({ entity: 'contacts', connection: 'account', remoteUuid: 'u', label: 'contacts.csv' })
+    : store.addExport({ entity: 'contacts', connection: 'account', remoteUuid: 'u', label: 'contacts in "Webinar"' });
+  return { ...base, ...patch };
+}
+
+describe('job descriptions', () => {
+  it('formats durations for people', () => {
+    assert.equal(formatDuration(42_000), '42 s');
+    assert.equal(formatDuration(125_000), '2 min 5 s');
+    assert.equal(formatDuration(3_600_000), '1 h');
+    assert.equal(formatDuration(3_720_000), '1 h 2 min');
+  });
+
+  it('shows progress while running and the duration once done', () => {
+    assert.equal(describeJob(job({ status: 'running', progress: { done: 3_000, total: 12_000 } })), '3,000 / 12,000 rows');
+    assert.equal(describeJob(job({ status: 'queued' })), 'queued');
+    assert.equal(describeJob(job({ status: 'done', finishedAt: 42_000 })), 'done in 42 s');
+    assert.equal(describeJob(job({ status: 'partial', finishedAt: 61_000, counts: { queued: 0, saved: 9, duplicates: 0, blacklisted: 0, errors: 3 } })), '3 errors in 1 min 1 s');
+    assert.equal(describeJob(job({ status: 'failed' })), 'failed');
+    assert.equal(describeJob(job({ status: 'partial', finishedAt: 1_000, counts: { queued: 0, saved: 9, duplicates: 0, blacklisted: 0, errors: 1 } })), '1 error in 1 s');
+  });
+
+  it('writes the finished notification with counts', () => {
+    const done = job({ status: 'partial', counts: { queued: 0, saved: 4_812, duplicates: 120, blacklisted: 0, errors: 3 } });
+    assert.equal(finishedSentence(done), 'Import of contacts.csv finished: 4,812 saved, 120 duplicates, 3 errors.');
+    assert.equal(finishedSentence(job({ status: 'failed', message: 'GetSales reported that the import failed.' })), 'Import of contacts.csv failed: GetSales reported that the import failed.');
+    assert.equal(finishedSentence(job({ status: 'done', progress: { done: 3_000, total: 3_000 } }, 'export')), 'Export of contacts in "Webinar" is ready (3,000 records).');
+  });
+});

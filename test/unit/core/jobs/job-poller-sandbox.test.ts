@@ -1,0 +1,104 @@
+// The store and poller with the real client against the real sandbox over 127.0.0.1:
+// an import runs to completion through polling, and a 401 (the key revoked mid-run)
+// leaves the job as it was and raises auth-needed.
+import { after, before, describe, it } from 'node:test';
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetSalesClient, RateLimiter, systemClock } from '../../../../src/core/api';
+import { type Job, JobPoller, JobStore, importPatch } from '../../../../src/core/jobs';
+import { startSandbox } from '../../../../src/sandbox/index';
+import { MemoryStorage } from './helpers';
+
+const KEY = 'sandbox-jobs-test-key-91c2';
+
+describe('JobPoller with the real client and sandbox', () => {
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  let dir: string;
+  let key = KEY;
+  const log: string[] = [];
+  let client: GetSalesClient;
+
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, apiKey: KEY, seed: 'demo', batchDelayMs: 20 });
+    dir = mkdtempSync(join(tmpdir(), 'getsales-jobs-unit-'));
+    client = new GetSalesClient({
+      baseUrl: sandbox.url,
+      tokenProvider: async () => ({ apiKey: key }),
+      userAgent: 'getsales-csv-test/1.0.0',
+      logger: { info: (m) => log.push(m), warn: (m) => log.push(m), error: (m) => log.push(m) },
+      limiter: new RateLimiter(),
+      retry: { maxAttempts: 1 },
+    });
+  });
+
+  after(async () => {
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function startImport(name: string, rows: number): Promise<Job> {
+    const path = join(dir, name);
+    const lines = ['First Name,Email'];
+    for (let i = 0; i < rows; i += 1) lines.push(`P${i},${name}-${i}@example.com`);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const upload = await client.uploadCsv({ filePath: path, type: 'csv_leads' });
+    const list = (await client.listLists({ limit: 1 })).items[0];
+    assert.ok(list);
+    const remote = await client.importContacts(upload.uuid, { columns: { first_name: 0, work_email: 1 }, listUuid: list.uuid });
+    return store.addImport({ entity: 'contacts', connection: 'sandbox', remoteUuid: remote.uuid, label: name, sourcePath: path, state: importPatch(remote, remote.metrics) });
+  }
+
+  let store: JobStore;
+  function newPoller(): JobPoller {
+    return new JobPoller({ store, target: () => ({ remote: client, connection: 'sandbox' }), clock: systemClock, intervalMs: () => 30 });
+  }
+
+  function finished(id: string): Promise<Job> {
+    return new Promise((resolve) => {
+      const subscription = store.onDidFinish((job) => {
+        if (job.id !== id) return;
+        subscription.dispose();
+        resolve(job);
+      });
+    });
+  }
+
+  it('polls an import to completed, with the counts, then stops', async () => {
+    store = new JobStore({ storage: new MemoryStorage() });
+    const poller = newPoller();
+    poller.pause(); // subscribe to the finish before the first poll
+    const job = await startImport('a.csv', 2_500);
+    const done = finished(job.id);
+    poller.resume();
+    const result = await done;
+    assert.equal(result.status, 'done');
+    assert.equal(result.remoteStatus, 'completed');
+    assert.equal(result.counts?.saved, 2_500);
+    assert.deepEqual(poller.polling(), []);
+    poller.dispose();
+  });
+
+  it('on 401 keeps the job state and raises auth-needed; the key never reaches the log', async () => {
+    store = new JobStore({ storage: new MemoryStorage() });
+    const poller = newPoller();
+    poller.pause();
+    const job = await startImport('b.csv', 10);
+    key = 'revoked-key-aaaa-bbbb';
+    const auth = new Promise<Job>((resolve) => store.onAuthNeeded(resolve));
+    poller.resume();
+    const raised = await auth;
+    assert.equal(raised.id, job.id);
+    assert.equal(store.get(job.id)?.status, job.status);
+    assert.deepEqual(poller.polling(), []);
+    key = KEY;
+    const done = finished(job.id);
+    poller.resume();
+    assert.equal((await done).status, 'done');
+    poller.dispose();
+    const text = log.join('\n');
+    assert.match(text, /→ 401/);
+    assert.ok(!text.includes(KEY) && !text.includes('revoked-key-aaaa-bbbb'));
+  });
+});

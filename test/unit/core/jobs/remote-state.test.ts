@@ -1,0 +1,36 @@
+import { describe, it } from 'node:test';
+import { strict as assert } from 'node:assert';
+import { exportPatch, importPatch } from '../../../../src/core/jobs';
+import { exportJob, fileImport, metrics } from './helpers';
+
+describe('API state → job patch', () => {
+  it('maps every import status onto our statuses', () => {
+    const status = (s: Parameters<typeof fileImport>[0], m = metrics(10)): string | undefined => importPatch(fileImport(s), m).status;
+    assert.equal(status({ status: 'not_started' }), 'queued');
+    assert.equal(status({ status: 'on_hold' }), 'queued');
+    assert.equal(status({ status: 'in_progress' }), 'running');
+    assert.equal(status({ status: 'completed' }), 'done');
+    assert.equal(status({ status: 'completed' }, metrics(10, 0, 1)), 'partial');
+    assert.equal(status({ status: 'contacts_limit_achieved' }), 'partial');
+    assert.equal(status({ status: 'failed' }), 'failed');
+  });
+
+  it('counts processed rows from the metrics and keeps row errors', () => {
+    const patch = importPatch(fileImport({ rowsCount: 100, errors: [{ row: 17, message: 'no identifier' }] }), metrics(50, 5, 1, 44));
+    assert.deepEqual(patch.progress, { done: 56, total: 100 });
+    assert.deepEqual(patch.rowErrors, [{ row: 17, message: 'no identifier' }]);
+    assert.equal(patch.counts?.queued, 44);
+  });
+
+  it('explains a contacts limit', () => {
+    assert.match(importPatch(fileImport({ status: 'contacts_limit_achieved' }), undefined).message ?? '', /contacts limit/);
+  });
+
+  it('treats an export as done only when it has files', () => {
+    assert.equal(exportPatch(exportJob({ status: 'queued' })).status, 'queued');
+    assert.equal(exportPatch(exportJob({ status: 'done', files: [] })).status, 'running');
+    assert.equal(exportPatch(exportJob({ status: 'done', files: ['a.csv'] })).status, 'done');
+    assert.equal(exportPatch(exportJob({ status: 'failed' })).status, 'failed');
+    assert.deepEqual(exportPatch(exportJob({ progress: { processed: 2_000, total: 3_000 } })).progress, { done: 2_000, total: 3_000 });
+  });
+});
