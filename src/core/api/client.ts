@@ -12,7 +12,8 @@ import { safeFileName } from '../files/safe-file-name';
 import { streamToFileAtomic } from '../files/atomic-file';
 import { type Clock, systemClock } from './clock';
 import { contentDispositionFileName } from './content-disposition';
-import { ApiError, AuthError, CancelledError, DecodeError, NetworkError, NotFoundError, type RequestInfo, ValidationError } from './errors';
+import { DecodeError } from '../../shared/decode';
+import { ApiError, AuthError, CancelledError, NetworkError, NotFoundError, type RequestInfo, UnexpectedResponseError, ValidationError } from './errors';
 import { errorForStatus, networkError, networkFailureOf } from './failures';
 import { RateLimiter } from './limiter';
 import type {
@@ -225,12 +226,12 @@ export class GetSalesClient {
     try {
       value = JSON.parse(text);
     } catch {
-      throw new DecodeError('response', `expected JSON, got ${text.trim() === '' ? 'an empty body' : `"${text.slice(0, 40).replace(/\s+/g, ' ')}…"`}`, request);
+      throw new UnexpectedResponseError('response', `expected JSON, got ${text.trim() === '' ? 'an empty body' : `"${text.slice(0, 40).replace(/\s+/g, ' ')}…"`}`, request);
     }
     try {
       return decode(value);
     } catch (error) {
-      if (error instanceof DecodeError) throw error.withRequest(request);
+      if (error instanceof DecodeError) throw new UnexpectedResponseError(error.path, error.problem, request);
       throw error;
     }
   }

@@ -107,8 +107,12 @@ export class NetworkError extends ApiError {
   }
 }
 
-/** The server answered, but not in the shape the contract describes. `path` names the field. */
-export class DecodeError extends ApiError {
+/**
+ * The server answered, but not in the shape the contract describes: a decoder kit
+ * DecodeError (or unparsable JSON), attributed to the request. `path` names the field;
+ * `problem` names JSON types only, never the value sent.
+ */
+export class UnexpectedResponseError extends ApiError {
   readonly kind = 'decode';
   readonly path: string;
   readonly problem: string;
@@ -116,11 +120,6 @@ export class DecodeError extends ApiError {
     super(`GetSales sent an unexpected response (${path}: ${problem}). The API may have changed; update the extension or report this.`, request);
     this.path = path;
     this.problem = problem;
-  }
-
-  /** The same problem, attributed to the request that produced it. */
-  withRequest(request: RequestInfo): DecodeError {
-    return new DecodeError(this.path, this.problem, request);
   }
 }
 

@@ -4,13 +4,18 @@
  * tolerate. Choices tagged [ours] in docs/api-contract.md all live here, so when the real
  * server disagrees, this file is the one to change.
  */
-import { DecodeError } from './errors';
+import {
+  DecodeError, array, arrayOf, boolean, cell, count as anyCount, nonEmptyString, object, oneOf, optional, recordOf, string,
+  type JsonObject, type Reader,
+} from '../../shared/decode';
 import {
   type ContactList, EXPORT_STATUSES, type ExportFilter, type ExportJob, type ExportProgress, type FileImport,
   IMPORT_STATUSES, type ImportCompaniesBody, type ImportContactsBody, type ImportMetrics, type ImportRowError,
   type ImportType, type ListImportsQuery, type ListListsQuery, type Page,
 } from './models';
-import { array, arrayOf, boolean, cell, count, object, oneOf, optional, string, nonEmptyString, type JsonObject } from './decode';
+
+/** Counts and indexes may come as digit strings (PHP servers send those) [ours]. */
+const count: Reader<number> = (value, path) => anyCount(value, path, { digitStrings: true });
 
 const IMPORT_TYPES: readonly ImportType[] = ['csv_leads', 'csv_accounts'];
 const EXPORT_TYPES = ['contact_export_csv', 'account_export_csv'] as const;
@@ -177,7 +182,7 @@ function decodeMatches(value: unknown, path: string, headers: readonly string[])
 function columnIndex(value: unknown, path: string, headers: readonly string[]): number {
   if (typeof value === 'string' && !/^\d+$/.test(value)) {
     const index = headers.indexOf(value);
-    if (index < 0) throw new DecodeError(path, `names the header ${JSON.stringify(value)}, which is not among csv_headers`);
+    if (index < 0) throw new DecodeError(path, 'names a header that is not among csv_headers');
     return index;
   }
   const index = count(value, path);
@@ -205,11 +210,7 @@ function decodeRowError(value: unknown, path: string): ImportRowError {
 }
 
 export function decodeMetricsMap(value: unknown, path = 'metrics'): Record<string, ImportMetrics> {
-  const result: Record<string, ImportMetrics> = {};
-  for (const [uuid, metrics] of Object.entries(object(value, path))) {
-    result[uuid] = decodeImportMetrics(metrics, `${path}.${uuid}`);
-  }
-  return result;
+  return recordOf(value, path, decodeImportMetrics);
 }
 
 export function decodeExport(value: unknown, path = 'export'): ExportJob {
@@ -250,7 +251,7 @@ export function decodeContactList(value: unknown, path = 'list'): ContactList {
   };
 }
 
-export function decodePage<T>(value: unknown, path: string, item: (value: unknown, path: string) => T): Page<T> {
+export function decodePage<T>(value: unknown, path: string, item: Reader<T>): Page<T> {
   const o = object(value, path);
   const items = arrayOf(o.data, `${path}.data`, item);
   const limit = optional(o.limit, `${path}.limit`, count) ?? items.length;

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CancelledError, DecodeError, NetworkError, ServerError, AuthError, RateLimitedError } from '../../../../src/core/api/errors';
+import { CancelledError, UnexpectedResponseError, NetworkError, ServerError, AuthError, RateLimitedError } from '../../../../src/core/api/errors';
 import { GetSalesClient } from '../../../../src/core/api/client';
 import { fileImportJson, sendJson, startScriptedServer, type Script, type ScriptedServer } from './scripted-server';
 import { TEST_KEY, TEST_TEAM, testClient } from './client-helpers';
@@ -188,12 +188,12 @@ describe('client over a scripted server', () => {
     assert.equal(server?.seen.length, 1);
   });
 
-  it('turns a 200 with an HTML body into a DecodeError, and a wrong field into its path', async () => {
+  it('turns a 200 with an HTML body into an UnexpectedResponseError, and a wrong field into its path', async () => {
     script = (_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<html>login</html>'); };
     const { client } = testClient(url());
-    await assert.rejects(client.getExport('e1'), (error: unknown) => error instanceof DecodeError && error.path === 'response' && error.status === 200);
+    await assert.rejects(client.getExport('e1'), (error: unknown) => error instanceof UnexpectedResponseError && error.path === 'response' && error.status === 200);
     script = (_req, res) => sendJson(res, 200, { uuid: 'e1', type: 'contact_export_csv', status: 'done', result: { files: [null] }, created_at: 'x', updated_at: 'y' });
-    await assert.rejects(client.getExport('e1'), (error: unknown) => error instanceof DecodeError && error.path === 'export.result.files[0]');
+    await assert.rejects(client.getExport('e1'), (error: unknown) => error instanceof UnexpectedResponseError && error.path === 'export.result.files[0]');
   });
 
   it('falls back from data-sources/{uuid} to file-imports/{uuid} on 404', async () => {

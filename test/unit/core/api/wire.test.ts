@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { DecodeError } from '../../../../src/core/api/errors';
+import { DecodeError } from '../../../../src/shared/decode';
 import {
   decodeErrorBody, decodeExport, decodeFileImport, decodeMetricsMap, decodePage, decodeContactList,
   encodeExportRequest, encodeImportCompanies, encodeImportContacts, listImportsQuery, listListsQuery,
