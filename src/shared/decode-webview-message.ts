@@ -13,7 +13,7 @@ import {
   type WebviewMessage,
   type WebviewMessageType,
 } from './protocol';
-import { ProtocolError, flag, index, listOf, nonEmptyText, oneOf, record } from './readers';
+import { DecodeError, arrayOf, boolean, count, nonEmptyString, nullable, object, oneOf } from './decode';
 
 export type Decoded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
@@ -21,32 +21,36 @@ const MESSAGE_TYPES: readonly WebviewMessageType[] = ['ready', 'mappingChanged',
 const KINDS: readonly ImportKind[] = ['contacts', 'companies'];
 
 export function readMapping(value: unknown, path: string): ColumnMapping {
-  return listOf(value, path, PROTOCOL_LIMITS.maxColumns, (entry, at) => (entry === null ? null : nonEmptyText(entry, at, PROTOCOL_LIMITS.maxFieldName)));
+  return arrayOf(value, path, (entry, at) => nullable(entry, at, readFieldName), { maxItems: PROTOCOL_LIMITS.maxColumns });
+}
+
+function readFieldName(value: unknown, path: string): string {
+  return nonEmptyString(value, path, { maxLength: PROTOCOL_LIMITS.maxFieldName });
 }
 
 function readTags(value: unknown, path: string): string[] {
-  return listOf(value, path, PROTOCOL_LIMITS.maxTags, (entry, at) => nonEmptyText(entry, at, PROTOCOL_LIMITS.maxTagLength));
+  return arrayOf(value, path, (entry, at) => nonEmptyString(entry, at, { maxLength: PROTOCOL_LIMITS.maxTagLength }), { maxItems: PROTOCOL_LIMITS.maxTags });
 }
 
 function readUuid(value: unknown, path: string): string {
-  return nonEmptyText(value, path, PROTOCOL_LIMITS.maxFieldName);
+  return nonEmptyString(value, path, { maxLength: PROTOCOL_LIMITS.maxFieldName });
 }
 
 export function readTarget(value: unknown, path: string): TargetState {
-  const fields = record(value, path);
+  const fields = object(value, path);
   const kind = oneOf(fields.kind, `${path}.kind`, KINDS);
   switch (kind) {
     case 'contacts':
       return {
         kind,
-        listUuid: fields.listUuid === null ? null : readUuid(fields.listUuid, `${path}.listUuid`),
+        listUuid: nullable(fields.listUuid, `${path}.listUuid`, readUuid),
         tags: readTags(fields.tags, `${path}.tags`),
-        updateExisting: flag(fields.updateExisting, `${path}.updateExisting`),
+        updateExisting: boolean(fields.updateExisting, `${path}.updateExisting`),
       };
     case 'companies':
       return {
         kind,
-        listUuids: listOf(fields.listUuids, `${path}.listUuids`, PROTOCOL_LIMITS.maxLists, readUuid),
+        listUuids: arrayOf(fields.listUuids, `${path}.listUuids`, readUuid, { maxItems: PROTOCOL_LIMITS.maxLists }),
         tags: readTags(fields.tags, `${path}.tags`),
       };
     default:
@@ -55,26 +59,26 @@ export function readTarget(value: unknown, path: string): TargetState {
 }
 
 function readMessage(value: unknown): WebviewMessage {
-  const fields = record(value, 'message');
+  const fields = object(value, 'message');
   const type = oneOf(fields.type, 'message.type', MESSAGE_TYPES);
   switch (type) {
     case 'ready':
     case 'closePanel':
       return { type };
     case 'mappingChanged':
-      return { type, revision: index(fields.revision, `${type}.revision`), mapping: readMapping(fields.mapping, `${type}.mapping`) };
+      return { type, revision: count(fields.revision, `${type}.revision`), mapping: readMapping(fields.mapping, `${type}.mapping`) };
     case 'createList':
       return {
         type,
-        requestId: nonEmptyText(fields.requestId, `${type}.requestId`, PROTOCOL_LIMITS.maxRequestId),
-        name: nonEmptyText(fields.name, `${type}.name`, PROTOCOL_LIMITS.maxListName).trim(),
+        requestId: nonEmptyString(fields.requestId, `${type}.requestId`, { maxLength: PROTOCOL_LIMITS.maxRequestId }),
+        name: nonEmptyString(fields.name, `${type}.name`, { maxLength: PROTOCOL_LIMITS.maxListName }).trim(),
       };
     case 'startImport':
       return {
         type,
         mapping: readMapping(fields.mapping, `${type}.mapping`),
         target: readTarget(fields.target, `${type}.target`),
-        saveMapping: flag(fields.saveMapping, `${type}.saveMapping`),
+        saveMapping: boolean(fields.saveMapping, `${type}.saveMapping`),
       };
     case 'showInProblems':
       return { type, mapping: readMapping(fields.mapping, `${type}.mapping`) };
@@ -87,7 +91,7 @@ export function decodeWebviewMessage(value: unknown): Decoded<WebviewMessage> {
   try {
     return { ok: true, value: readMessage(value) };
   } catch (error) {
-    if (error instanceof ProtocolError) return { ok: false, reason: error.message };
+    if (error instanceof DecodeError) return { ok: false, reason: error.message };
     throw error;
   }
 }

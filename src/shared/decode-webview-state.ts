@@ -4,27 +4,27 @@
  * extension, so it is checked like any other untrusted input.
  */
 import { PROTOCOL_LIMITS, type ImportKind, type RestoreKey, type WebviewState } from './protocol';
-import { ProtocolError, flag, nonEmptyText, oneOf, record } from './readers';
+import { DecodeError, boolean, nonEmptyString, object, oneOf } from './decode';
 import { readMapping, readTarget, type Decoded } from './decode-webview-message';
 
 const KINDS: readonly ImportKind[] = ['contacts', 'companies'];
 
 export function readRestoreKey(value: unknown, path: string): RestoreKey {
-  const fields = record(value, path);
+  const fields = object(value, path);
   return {
-    fileUri: nonEmptyText(fields.fileUri, `${path}.fileUri`, 10_000),
+    fileUri: nonEmptyString(fields.fileUri, `${path}.fileUri`, { maxLength: 10_000 }),
     kind: oneOf(fields.kind, `${path}.kind`, KINDS),
-    importUuid: nonEmptyText(fields.importUuid, `${path}.importUuid`, PROTOCOL_LIMITS.maxFieldName),
+    importUuid: nonEmptyString(fields.importUuid, `${path}.importUuid`, { maxLength: PROTOCOL_LIMITS.maxFieldName }),
   };
 }
 
 export function decodeWebviewState(value: unknown): Decoded<WebviewState> {
   try {
-    const fields = record(value, 'state');
-    if (fields.version !== 1) throw new ProtocolError('state.version', 'unknown state version');
+    const fields = object(value, 'state');
+    if (fields.version !== 1) throw new DecodeError('state.version', 'unknown state version');
     const restore = readRestoreKey(fields.restore, 'state.restore');
     const target = readTarget(fields.target, 'state.target');
-    if (target.kind !== restore.kind) throw new ProtocolError('state.target.kind', 'does not match state.restore.kind');
+    if (target.kind !== restore.kind) throw new DecodeError('state.target.kind', 'does not match state.restore.kind');
     return {
       ok: true,
       value: {
@@ -32,12 +32,12 @@ export function decodeWebviewState(value: unknown): Decoded<WebviewState> {
         restore,
         mapping: readMapping(fields.mapping, 'state.mapping'),
         target,
-        saveMapping: flag(fields.saveMapping, 'state.saveMapping'),
-        started: flag(fields.started, 'state.started'),
+        saveMapping: boolean(fields.saveMapping, 'state.saveMapping'),
+        started: boolean(fields.started, 'state.started'),
       },
     };
   } catch (error) {
-    if (error instanceof ProtocolError) return { ok: false, reason: error.message };
+    if (error instanceof DecodeError) return { ok: false, reason: error.message };
     throw error;
   }
 }
