@@ -4,9 +4,15 @@
  * never half-trusted.
  */
 import {
-  JOB_CONNECTIONS, JOB_STATUSES, type Job, type JobCounts, type JobEntity, type JobKind, type JobProgress,
+  DecodeError, type OnProblem, arrayOf, count, jsonType, lenient, object, oneOf, optional, recordOf, skipInvalid, string,
+} from '../../shared/decode';
+import {
+  JOB_CONNECTIONS, JOB_STATUSES, type Job, type JobCounts, type JobKind, type JobProgress,
   type JobRowError, type JsonValue, MAX_ROW_ERRORS, jobId,
 } from './job';
+
+const JOB_KINDS: readonly JobKind[] = ['import', 'export'];
+const IMPORT_KINDS = ['contacts', 'companies'] as const;
 
 export const JOBS_STORAGE_VERSION = 1;
 
@@ -34,101 +40,78 @@ export function decodeJobs(value: unknown): DecodedJobs {
   if (value.version !== JOBS_STORAGE_VERSION) {
     return { jobs: [], problems: [`stored jobs have version ${String(value.version)}, expected ${JOBS_STORAGE_VERSION}; starting empty`] };
   }
-  const jobs: Job[] = [];
-  value.jobs.forEach((entry: unknown, index: number) => {
-    try {
-      jobs.push(decodeJob(entry));
-    } catch (error) {
-      problems.push(`stored job #${index} dropped: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  });
+  const report = (what: string) => (problem: DecodeError): void => {
+    problems.push(`${what}: ${problem.message}`);
+  };
+  const jobs = skipInvalid(value.jobs, 'jobs', (entry, path) => decodeJob(entry, path, report('stored job kept without its data')), report('stored job dropped'));
   return { jobs, problems };
 }
 
-function decodeJob(value: unknown): Job {
-  if (!isRecord(value)) throw new Error('not an object');
-  const kind = oneOf<JobKind>(value.kind, ['import', 'export'], 'kind');
-  const remoteUuid = text(value.remoteUuid, 'remoteUuid');
-  const id = text(value.id, 'id');
-  if (id !== jobId(kind, remoteUuid)) throw new Error(`id ${id} does not match kind and remoteUuid`);
+function decodeJob(value: unknown, path: string, onBadData: OnProblem): Job {
+  const o = object(value, path);
+  const at = (key: string): string => `${path}.${key}`;
+  const kind = oneOf(o.kind, at('kind'), JOB_KINDS);
+  const remoteUuid = string(o.remoteUuid, at('remoteUuid'));
+  const id = string(o.id, at('id'));
+  if (id !== jobId(kind, remoteUuid)) throw new DecodeError(at('id'), 'does not match kind and remoteUuid');
   return {
     id,
     kind,
-    entity: oneOf<JobEntity>(value.entity, ['contacts', 'companies'], 'entity'),
-    connection: oneOf(value.connection, JOB_CONNECTIONS, 'connection'),
+    entity: oneOf(o.entity, at('entity'), IMPORT_KINDS),
+    connection: oneOf(o.connection, at('connection'), JOB_CONNECTIONS),
     remoteUuid,
-    label: text(value.label, 'label'),
-    status: oneOf(value.status, JOB_STATUSES, 'status'),
-    remoteStatus: optional(value.remoteStatus, (v) => text(v, 'remoteStatus')),
-    progress: optional(value.progress, decodeProgress),
-    counts: optional(value.counts, decodeCounts),
-    rowErrors: list(value.rowErrors, 'rowErrors', decodeRowError).slice(0, MAX_ROW_ERRORS),
-    message: optional(value.message, (v) => text(v, 'message')),
-    createdAt: count(value.createdAt, 'createdAt'),
-    updatedAt: count(value.updatedAt, 'updatedAt'),
-    finishedAt: optional(value.finishedAt, (v) => count(v, 'finishedAt')),
-    sourcePath: optional(value.sourcePath, (v) => text(v, 'sourcePath')),
-    files: list(value.files, 'files', (v) => text(v, 'files[]')),
-    downloads: list(value.downloads, 'downloads', (v) => text(v, 'downloads[]')),
-    discovered: value.discovered === true,
-    data: isRecord(value.data) && isJson(value.data) ? (value.data as Record<string, JsonValue>) : {},
+    label: string(o.label, at('label')),
+    status: oneOf(o.status, at('status'), JOB_STATUSES),
+    remoteStatus: optional(o.remoteStatus, at('remoteStatus'), string),
+    progress: optional(o.progress, at('progress'), decodeProgress),
+    counts: optional(o.counts, at('counts'), decodeCounts),
+    rowErrors: optional(o.rowErrors, at('rowErrors'), (v, p) => arrayOf(v, p, decodeRowError), []).slice(0, MAX_ROW_ERRORS),
+    message: optional(o.message, at('message'), string),
+    createdAt: count(o.createdAt, at('createdAt')),
+    updatedAt: count(o.updatedAt, at('updatedAt')),
+    finishedAt: optional(o.finishedAt, at('finishedAt'), count),
+    sourcePath: optional(o.sourcePath, at('sourcePath'), string),
+    files: optional(o.files, at('files'), (v, p) => arrayOf(v, p, string), []),
+    downloads: optional(o.downloads, at('downloads'), (v, p) => arrayOf(v, p, string), []),
+    discovered: o.discovered === true,
+    data: lenient(o.data, at('data'), jsonObject, {}, onBadData),
   };
 }
 
-function decodeProgress(value: unknown): JobProgress {
-  if (!isRecord(value)) throw new Error('progress is not an object');
-  return { done: count(value.done, 'progress.done'), total: optional(value.total, (v) => count(v, 'progress.total')) };
+function decodeProgress(value: unknown, path: string): JobProgress {
+  const o = object(value, path);
+  return { done: count(o.done, `${path}.done`), total: optional(o.total, `${path}.total`, count) };
 }
 
-function decodeCounts(value: unknown): JobCounts {
-  if (!isRecord(value)) throw new Error('counts is not an object');
+function decodeCounts(value: unknown, path: string): JobCounts {
+  const o = object(value, path);
   return {
-    queued: count(value.queued, 'counts.queued'),
-    saved: count(value.saved, 'counts.saved'),
-    duplicates: count(value.duplicates, 'counts.duplicates'),
-    blacklisted: count(value.blacklisted, 'counts.blacklisted'),
-    errors: count(value.errors, 'counts.errors'),
+    queued: count(o.queued, `${path}.queued`),
+    saved: count(o.saved, `${path}.saved`),
+    duplicates: count(o.duplicates, `${path}.duplicates`),
+    blacklisted: count(o.blacklisted, `${path}.blacklisted`),
+    errors: count(o.errors, `${path}.errors`),
   };
 }
 
-function decodeRowError(value: unknown): JobRowError {
-  if (!isRecord(value)) throw new Error('row error is not an object');
-  return { row: count(value.row, 'rowErrors[].row'), message: text(value.message, 'rowErrors[].message') };
+function decodeRowError(value: unknown, path: string): JobRowError {
+  const o = object(value, path);
+  return { row: count(o.row, `${path}.row`), message: string(o.message, `${path}.message`) };
+}
+
+/** The features' free room: any JSON object, checked all the way down. */
+function jsonObject(value: unknown, path: string): Record<string, JsonValue> {
+  return recordOf(value, path, jsonValue);
+}
+
+function jsonValue(value: unknown, path: string): JsonValue {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (Array.isArray(value)) return arrayOf(value, path, jsonValue);
+  if (isRecord(value)) return jsonObject(value, path);
+  throw new DecodeError(path, `expected a JSON value, got ${jsonType(value)}`);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isJson(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(isJson);
-  if (isRecord(value)) return Object.values(value).every(isJson);
-  return false;
-}
-
-function text(value: unknown, field: string): string {
-  if (typeof value !== 'string') throw new Error(`${field} is not a string`);
-  return value;
-}
-
-function count(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`${field} is not a non-negative number`);
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new Error(`${field} is not one of ${allowed.join(', ')}`);
-}
-
-function optional<T>(value: unknown, decode: (value: unknown) => T): T | undefined {
-  return value === undefined || value === null ? undefined : decode(value);
-}
-
-function list<T>(value: unknown, field: string, decode: (value: unknown) => T): T[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new Error(`${field} is not an array`);
-  return value.map(decode);
 }

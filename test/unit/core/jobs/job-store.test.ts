@@ -103,7 +103,7 @@ describe('JobStore', () => {
       const { store: reloaded, problems } = newStore(storage);
       assert.deepEqual(reloaded.all().map((job) => job.id), ['import:u-1']);
       assert.equal(problems.length, 1);
-      assert.match(problems[0] ?? '', /#1 dropped/);
+      assert.match(problems[0] ?? '', /^stored job dropped: jobs\[1\]\./);
     });
   });
 
