@@ -11,6 +11,7 @@ import { registerExportFeature } from './host/export';
 import { registerImportFeature } from './host/import';
 import { createConnectionStatus } from './host/connection/connection-status';
 import { createHostServices, type HostServices } from './host/services';
+import { ACTIVATION } from './host/ids';
 
 let services: HostServices | undefined;
 
@@ -28,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GetSal
     registerImportFeature(host),
   );
   // Import and export features register here, e.g. `registerImportFeature(host)`.
-  await host.runner.run('getsales.activate', () => host.connection.restore(process.env));
+  await host.runner.run(ACTIVATION, () => host.connection.restore(process.env));
   return {
     connection: host.connection,
     jobs: host.jobs,

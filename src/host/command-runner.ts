@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { ApiError, type ApiErrorKind } from '../core/api/errors';
 import { WrongConnectionError } from '../core/jobs/job-poller';
 import { type ErrorAction, UserError } from '../core/user-error';
+import { COMMANDS } from './ids';
 import type { Log } from './log';
 import { openSetting } from './settings';
 
@@ -124,10 +125,10 @@ function describe(error: unknown): Described {
 async function runAction(action: ErrorAction, log: Log): Promise<void> {
   switch (action) {
     case 'signIn':
-      await vscode.commands.executeCommand('getsales.signIn');
+      await vscode.commands.executeCommand(COMMANDS.connection.signIn);
       return;
     case 'trySandbox':
-      await vscode.commands.executeCommand('getsales.trySandbox');
+      await vscode.commands.executeCommand(COMMANDS.connection.trySandbox);
       return;
     case 'openSettings':
       await openSetting('apiBaseUrl');

@@ -3,10 +3,10 @@
  * change applies without a reload; `onDidChange` tells services that must rebuild.
  */
 import * as vscode from 'vscode';
+import { SETTINGS_SECTION, SETTING_KEYS, type SettingKey } from './ids';
 
-export const SETTINGS_SECTION = 'getsales';
-export const DEFAULT_API_BASE_URL = 'https://amazing.getsales.io';
-export const DEFAULT_POLL_INTERVAL_SECONDS = 5;
+const DEFAULT_API_BASE_URL = 'https://amazing.getsales.io';
+const DEFAULT_POLL_INTERVAL_SECONDS = 5;
 const MIN_POLL_INTERVAL_SECONDS = 1;
 const MAX_POLL_INTERVAL_SECONDS = 300;
 
@@ -20,10 +20,11 @@ export interface GetSalesSettings {
 
 export function readSettings(): GetSalesSettings {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  const baseUrl = config.get<unknown>('apiBaseUrl');
-  const folder = config.get<unknown>('downloadFolder');
-  const interval = config.get<unknown>('pollIntervalSeconds');
-  const notify = config.get<unknown>('notifyOnCompletion');
+  const read = (key: SettingKey): unknown => config.get<unknown>(key);
+  const baseUrl = read('apiBaseUrl');
+  const folder = read('downloadFolder');
+  const interval = read('pollIntervalSeconds');
+  const notify = read('notifyOnCompletion');
   return {
     apiBaseUrl: typeof baseUrl === 'string' && baseUrl.trim() !== '' ? baseUrl.trim() : DEFAULT_API_BASE_URL,
     downloadFolder: typeof folder === 'string' ? folder.trim() : '',
@@ -35,15 +36,14 @@ export function readSettings(): GetSalesSettings {
 }
 
 /** Fires with the names (e.g. `apiBaseUrl`) of the GetSales settings that changed. */
-export function onDidChangeSettings(listener: (changed: (keyof GetSalesSettings)[]) => void): vscode.Disposable {
-  const keys: (keyof GetSalesSettings)[] = ['apiBaseUrl', 'downloadFolder', 'pollIntervalSeconds', 'notifyOnCompletion'];
+export function onDidChangeSettings(listener: (changed: SettingKey[]) => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {
-    const changed = keys.filter((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
+    const changed = SETTING_KEYS.filter((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
     if (changed.length > 0) listener(changed);
   });
 }
 
 /** Opens the Settings editor on one of our settings. */
-export function openSetting(key: keyof GetSalesSettings | ''): Thenable<unknown> {
+export function openSetting(key: SettingKey | ''): Thenable<unknown> {
   return vscode.commands.executeCommand('workbench.action.openSettings', `${SETTINGS_SECTION}.${key}`);
 }

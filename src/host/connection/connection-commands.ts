@@ -9,34 +9,34 @@ import * as vscode from 'vscode';
 import type { Credentials } from '../../core/api';
 import type { ConnectionService } from './connection-service';
 import type { Log } from '../log';
-import { JOBS_VIEW_ID } from '../jobs/view-ids';
+import { COMMANDS, FOCUS_JOBS_VIEW } from '../ids';
 import type { CommandRunner } from '../command-runner';
 
 export function registerConnectionCommands(runner: CommandRunner, connection: ConnectionService, log: Log): vscode.Disposable {
   return vscode.Disposable.from(
-    runner.register('getsales.signIn', async (args: unknown) => {
+    runner.register(COMMANDS.connection.signIn, async (args: unknown) => {
       const credentials = decodeSignInArgs(args) ?? (await askCredentials());
       if (!credentials) return false;
       await withCancellableProgress('Checking the GetSales API key…', (signal) => connection.signIn(credentials, signal));
       void vscode.window.showInformationMessage('Signed in to GetSales. Your API key is stored in the system keychain.');
       return true;
     }),
-    runner.register('getsales.signOut', async () => {
+    runner.register(COMMANDS.connection.signOut, async () => {
       await connection.signOut();
       void vscode.window.showInformationMessage('Signed out of GetSales. The API key was removed from this machine.');
       return true;
     }),
-    runner.register('getsales.trySandbox', async () => {
+    runner.register(COMMANDS.connection.trySandbox, async () => {
       await withCancellableProgress('Starting the local GetSales sandbox…', () => connection.startLocalSandbox());
-      void vscode.commands.executeCommand(`${JOBS_VIEW_ID}.focus`);
+      void vscode.commands.executeCommand(FOCUS_JOBS_VIEW);
       void vscode.window.showInformationMessage('Connected to the local GetSales sandbox: demo data on this machine, nothing reaches a real account.');
       return true;
     }),
-    runner.register('getsales.disconnect', async () => {
+    runner.register(COMMANDS.connection.disconnect, async () => {
       await connection.disconnect();
       return true;
     }),
-    runner.register('getsales.showLogs', () => log.show()),
+    runner.register(COMMANDS.connection.showLogs, () => log.show()),
   );
 }
 

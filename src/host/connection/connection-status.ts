@@ -4,12 +4,12 @@
  */
 import * as vscode from 'vscode';
 import type { ConnectionService } from './connection-service';
-import { JOBS_VIEW_ID } from '../jobs/view-ids';
+import { FOCUS_JOBS_VIEW, STATUS_BAR_ITEMS } from '../ids';
 
 export function createConnectionStatus(connection: ConnectionService): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem('getsales.connection.status', vscode.StatusBarAlignment.Left, 51);
+  const item = vscode.window.createStatusBarItem(STATUS_BAR_ITEMS.sandbox, vscode.StatusBarAlignment.Left, 51);
   item.name = 'GetSales Sandbox';
-  item.command = `${JOBS_VIEW_ID}.focus`;
+  item.command = FOCUS_JOBS_VIEW;
   item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
   const update = (): void => {
     const state = connection.state;

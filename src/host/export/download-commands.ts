@@ -15,12 +15,7 @@ import { UserError } from '../../core/user-error';
 import type { ConnectionService } from '../connection/connection-service';
 import { downloadFailureError, downloadFailureNote } from '../../core/export/download-errors';
 import { DownloadFailure, type FileProgress, downloadExportFiles, existingPaths } from '../../core/files/download-files';
-
-export const DOWNLOAD_COMMANDS = {
-  downloadAndOpen: 'getsales.export.downloadAndOpen',
-  openAgain: 'getsales.export.openAgain',
-  reveal: 'getsales.export.revealDownload',
-} as const;
+import { COMMANDS } from '../ids';
 
 export interface DownloadCommandServices {
   readonly runner: CommandRunner;
@@ -33,9 +28,9 @@ export interface DownloadCommandServices {
 export function registerDownloadCommands(services: DownloadCommandServices): vscode.Disposable {
   const { runner } = services;
   return vscode.Disposable.from(
-    runner.register(DOWNLOAD_COMMANDS.downloadAndOpen, (arg: unknown, options: unknown) => downloadAndOpen(services, exportJob(services.store, arg), openOption(options))),
-    runner.register(DOWNLOAD_COMMANDS.openAgain, (arg: unknown) => openAgain(services, exportJob(services.store, arg))),
-    runner.register(DOWNLOAD_COMMANDS.reveal, (arg: unknown) => reveal(services, exportJob(services.store, arg))),
+    runner.register(COMMANDS.export.downloadAndOpen, (arg: unknown, options: unknown) => downloadAndOpen(services, exportJob(services.store, arg), openOption(options))),
+    runner.register(COMMANDS.export.openAgain, (arg: unknown) => openAgain(services, exportJob(services.store, arg))),
+    runner.register(COMMANDS.export.revealDownload, (arg: unknown) => reveal(services, exportJob(services.store, arg))),
   );
 }
 
@@ -81,7 +76,7 @@ async function openAgain(services: DownloadCommandServices, job: Job): Promise<s
     const again = job.status === 'done' && job.files.length > 0 ? 'Download Again' : undefined;
     const message = `The downloaded file of “${job.label}” is gone from disk.${again ? ' Download it again?' : ''}`;
     void Promise.resolve(vscode.window.showWarningMessage(message, ...(again ? [again] : []))).then((picked) => {
-      if (picked === again) void vscode.commands.executeCommand(DOWNLOAD_COMMANDS.downloadAndOpen, job.id);
+      if (picked === again) void vscode.commands.executeCommand(COMMANDS.export.downloadAndOpen, job.id);
     });
     return [];
   }

@@ -17,17 +17,11 @@ import type { Job, JobEntity, JobStore } from '../../core/jobs';
 import { type CommandRunner } from '../command-runner';
 import { UserError } from '../../core/user-error';
 import type { ConnectionService } from '../connection/connection-service';
-import { JOBS_VIEW_ID } from '../jobs/view-ids';
+import { COMMANDS, FOCUS_JOBS_VIEW } from '../ids';
 import { decodeExportFilter, describeExportFilter } from '../../core/export/export-filter';
 import { type PickedExport, pickExportFilter } from './filter-picker';
 import { startExport } from '../../core/export/start-export';
 import { type UuidSource, activeCsvEditor, fileSource, uuidsFrom } from './uuid-sources';
-
-export const EXPORT_COMMANDS = {
-  contacts: 'getsales.exportContacts',
-  companies: 'getsales.exportCompanies',
-  contactsFromCsv: 'getsales.exportContactsFromCsv',
-} as const;
 
 export interface ExportCommandServices {
   readonly runner: CommandRunner;
@@ -45,9 +39,9 @@ interface ExportArgs {
 export function registerExportCommands(services: ExportCommandServices): vscode.Disposable {
   const { runner } = services;
   return vscode.Disposable.from(
-    runner.register(EXPORT_COMMANDS.contacts, (arg: unknown) => runExport(services, 'contacts', decodeArgs(arg))),
-    runner.register(EXPORT_COMMANDS.companies, (arg: unknown) => runExport(services, 'companies', decodeArgs(arg))),
-    runner.register(EXPORT_COMMANDS.contactsFromCsv, (arg: unknown) => {
+    runner.register(COMMANDS.export.contacts, (arg: unknown) => runExport(services, 'contacts', decodeArgs(arg))),
+    runner.register(COMMANDS.export.companies, (arg: unknown) => runExport(services, 'companies', decodeArgs(arg))),
+    runner.register(COMMANDS.export.contactsFromCsv, (arg: unknown) => {
       const source = arg instanceof vscode.Uri ? fileSource(arg) : activeCsvEditor();
       if (!source) throw new UserError('Right-click a CSV file with a uuid column in the Explorer, or open one, then run “Export these Contacts from GetSales”.', []);
       return exportFromSource(services, 'contacts', source, true);
@@ -81,7 +75,7 @@ async function begin(services: ExportCommandServices, entity: JobEntity, picked:
     () => startExport(client, services.store, { entity, filter: picked.filter, label: picked.label, connection }),
   );
   // The export runs on GetSales; the Jobs view follows it and says when it is ready.
-  if (interactive) void vscode.commands.executeCommand(`${JOBS_VIEW_ID}.focus`);
+  if (interactive) void vscode.commands.executeCommand(FOCUS_JOBS_VIEW);
   return job;
 }
 

@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { HostServices } from '../services';
-import { DOWNLOAD_COMMANDS, registerDownloadCommands } from './download-commands';
+import { registerDownloadCommands } from './download-commands';
+import { COMMANDS } from '../ids';
 import { resolveDownloadFolder } from '../../core/files/download-folder';
 import { DownloadTracker } from './download-tracker';
 import { registerExportCommands } from './export-commands';
@@ -26,7 +27,7 @@ export function registerExportFeature(host: HostServices): vscode.Disposable {
     host.notifier.addAction({
       title: 'Open',
       applies: (job) => job.kind === 'export' && job.status === 'done' && job.files.length > 0,
-      run: (job) => vscode.commands.executeCommand(DOWNLOAD_COMMANDS.downloadAndOpen, job.id),
+      run: (job) => vscode.commands.executeCommand(COMMANDS.export.downloadAndOpen, job.id),
     }),
   );
 }

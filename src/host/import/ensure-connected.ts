@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { GetSalesClient } from '../../core/api';
 import type { ConnectionService } from '../connection/connection-service';
+import { COMMANDS } from '../ids';
 
 const SIGN_IN = 'Sign In';
 const TRY_SANDBOX = 'Try the Local Sandbox';
@@ -18,7 +19,7 @@ export async function ensureConnected(connection: ConnectionService, interactive
     SIGN_IN,
     TRY_SANDBOX,
   );
-  if (picked === SIGN_IN) await vscode.commands.executeCommand('getsales.signIn');
-  else if (picked === TRY_SANDBOX) await vscode.commands.executeCommand('getsales.trySandbox');
+  if (picked === SIGN_IN) await vscode.commands.executeCommand(COMMANDS.connection.signIn);
+  else if (picked === TRY_SANDBOX) await vscode.commands.executeCommand(COMMANDS.connection.trySandbox);
   return connection.client;
 }

@@ -14,14 +14,8 @@ import { type Job, type JobStore, formatCount, isJobActive } from '../../core/jo
 import { type CommandRunner } from '../command-runner';
 import { UserError } from '../../core/user-error';
 import { ERROR_COLUMN, type ErrorReport, writeErrorReport } from '../../core/import/error-report';
-import { IMPORT_COMMANDS } from './import-commands';
 import { type ImportJobData, readImportJobData } from '../../core/import/import-job-data';
-
-export const IMPORT_JOB_COMMANDS = {
-  showErrors: 'getsales.import.showErrors',
-  importFixedRows: 'getsales.import.importFixedRows',
-  openSource: 'getsales.import.openSource',
-} as const;
+import { COMMANDS } from '../ids';
 
 export interface ImportJobCommandServices {
   readonly runner: CommandRunner;
@@ -33,9 +27,9 @@ const IMPORT_FIXED_ROWS = 'Import Fixed Rows';
 export function registerImportJobCommands(services: ImportJobCommandServices): vscode.Disposable {
   const { runner, store } = services;
   return vscode.Disposable.from(
-    runner.register(IMPORT_JOB_COMMANDS.showErrors, (arg: unknown, options: unknown) => showErrors(store, importJob(store, arg), optionFlag(options, 'open') ?? true)),
-    runner.register(IMPORT_JOB_COMMANDS.importFixedRows, (arg: unknown, options: unknown) => importFixedRows(importJob(store, arg), options)),
-    runner.register(IMPORT_JOB_COMMANDS.openSource, async (arg: unknown) => {
+    runner.register(COMMANDS.import.showErrors, (arg: unknown, options: unknown) => showErrors(store, importJob(store, arg), optionFlag(options, 'open') ?? true)),
+    runner.register(COMMANDS.import.importFixedRows, (arg: unknown, options: unknown) => importFixedRows(importJob(store, arg), options)),
+    runner.register(COMMANDS.import.openSource, async (arg: unknown) => {
       const uri = vscode.Uri.file(await existingSource(importJob(store, arg)));
       await vscode.commands.executeCommand('vscode.open', uri);
       return uri;
@@ -97,7 +91,7 @@ async function showErrors(store: JobStore, job: Job, open: boolean): Promise<Err
     : '';
   const message = `Wrote ${formatCount(report.rows)} rejected ${report.rows === 1 ? 'row' : 'rows'} of ${job.label} to ${basename(report.path)}, each with its error.${partial} Fix them, save, then import them with the same mapping.`;
   void vscode.window.showWarningMessage(message, IMPORT_FIXED_ROWS).then((picked) => {
-    if (picked === IMPORT_FIXED_ROWS) void vscode.commands.executeCommand(IMPORT_JOB_COMMANDS.importFixedRows, job.id);
+    if (picked === IMPORT_FIXED_ROWS) void vscode.commands.executeCommand(COMMANDS.import.importFixedRows, job.id);
   });
   return report;
 }
@@ -121,8 +115,7 @@ async function importFixedRows(job: Job, options: unknown): Promise<unknown> {
     throw new UserError(`${basename(file)} has ${view.headers.length} columns, but ${job.label} had ${data.mapping.length}: the same mapping cannot apply. Import it as a new file instead.`, []);
   }
   const mapping = hasErrorColumn ? [...data.mapping, null] : [...data.mapping];
-  const command = job.entity === 'contacts' ? IMPORT_COMMANDS.contacts : IMPORT_COMMANDS.companies;
-  return vscode.commands.executeCommand(command, {
+  return vscode.commands.executeCommand(COMMANDS.import[job.entity], {
     file: vscode.Uri.file(file),
     mapping,
     ...(data.target.listUuid === undefined ? {} : { listUuid: data.target.listUuid }),

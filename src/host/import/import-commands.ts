@@ -12,12 +12,8 @@ import type { ConnectionService } from '../connection/connection-service';
 import { chooseCsvFiles } from './choose-files';
 import { ensureConnected } from './ensure-connected';
 import { decodeImportArgs } from './import-args';
+import { COMMANDS } from '../ids';
 import { type ImportDeps, type ImportOutcome, importFile } from './import-flow';
-
-export const IMPORT_COMMANDS = {
-  contacts: 'getsales.importContacts',
-  companies: 'getsales.importCompanies',
-} as const;
 
 export interface ImportCommandServices extends ImportDeps {
   readonly runner: CommandRunner;
@@ -26,8 +22,8 @@ export interface ImportCommandServices extends ImportDeps {
 
 export function registerImportCommands(services: ImportCommandServices): vscode.Disposable {
   return vscode.Disposable.from(
-    services.runner.register(IMPORT_COMMANDS.contacts, (...args: unknown[]) => runImport(services, 'contacts', args)),
-    services.runner.register(IMPORT_COMMANDS.companies, (...args: unknown[]) => runImport(services, 'companies', args)),
+    services.runner.register(COMMANDS.import.contacts, (...args: unknown[]) => runImport(services, 'contacts', args)),
+    services.runner.register(COMMANDS.import.companies, (...args: unknown[]) => runImport(services, 'companies', args)),
   );
 }
 
@@ -41,7 +37,7 @@ async function runImport(services: ImportCommandServices, kind: ImportKind, args
   const client = await ensureConnected(services.connection, options.interactive);
   if (client === undefined) return undefined;
   const connection = services.connection.state.mode === 'sandbox' ? 'sandbox' : 'account';
-  const command = IMPORT_COMMANDS[kind];
+  const command = COMMANDS.import[kind];
   const outcomes: ImportOutcome[] = [];
   for (const file of files) {
     try {

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import { MappingMemory } from '../../core/mapping';
 import type { HostServices } from '../services';
-import { IMPORT_JOB_COMMANDS, registerImportJobCommands } from './error-commands';
+import { registerImportJobCommands } from './error-commands';
+import { COMMANDS } from '../ids';
 import { registerImportCommands } from './import-commands';
 import { ImportDiagnostics } from './import-diagnostics';
 import type { ImportDeps } from './import-flow';
@@ -14,8 +15,6 @@ import { feedJobProgressToPanels } from './mapping-screen/job-progress';
 import { registerMappingPanelSerializer } from './mapping-screen/mapping-panel-serializer';
 import { restoreMappingScreen } from './mapping-screen/restore-mapping';
 
-export { IMPORT_COMMANDS } from './import-commands';
-export { IMPORT_JOB_COMMANDS } from './error-commands';
 export type { ImportOutcome } from './import-flow';
 
 export function registerImportFeature(host: HostServices): vscode.Disposable {
@@ -39,7 +38,7 @@ export function registerImportFeature(host: HostServices): vscode.Disposable {
     host.notifier.addAction({
       title: 'Show Errors',
       applies: (job) => job.kind === 'import' && job.status !== 'done' && job.sourcePath !== undefined && (job.rowErrors.length > 0 || (job.counts?.errors ?? 0) > 0),
-      run: (job) => vscode.commands.executeCommand(IMPORT_JOB_COMMANDS.showErrors, job.id),
+      run: (job) => vscode.commands.executeCommand(COMMANDS.import.showErrors, job.id),
     }),
   );
 }

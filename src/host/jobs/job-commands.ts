@@ -15,6 +15,7 @@ import type { ConnectionService } from '../connection/connection-service';
 import { type CommandRunner } from '../command-runner';
 import { UserError } from '../../core/user-error';
 import { decodeExportFilter } from '../../core/export/export-filter';
+import { COMMANDS, VIEWS } from '../ids';
 
 /** How a feature re-runs one of its failed jobs; the import/export features may register one. */
 export type RetryHandler = (job: Job) => Promise<boolean>;
@@ -33,12 +34,12 @@ export class JobCommands implements vscode.Disposable {
   constructor(private readonly services: JobCommandServices) {
     const { runner } = services;
     this.registrations = vscode.Disposable.from(
-      runner.register('getsales.jobs.refresh', () => this.refreshAll()),
-      runner.register('getsales.jobs.clearFinished', () => services.store.clearFinished()),
-      runner.register('getsales.jobs.refreshJob', (arg: unknown) => services.poller.refresh(this.job(arg).id)),
-      runner.register('getsales.jobs.retry', (arg: unknown) => this.retry(this.job(arg))),
-      runner.register('getsales.jobs.remove', (arg: unknown) => services.store.remove(this.job(arg).id)),
-      runner.register('getsales.jobs.copyUuid', async (arg: unknown) => {
+      runner.register(COMMANDS.jobs.refresh, () => this.refreshAll()),
+      runner.register(COMMANDS.jobs.clearFinished, () => services.store.clearFinished()),
+      runner.register(COMMANDS.jobs.refreshJob, (arg: unknown) => services.poller.refresh(this.job(arg).id)),
+      runner.register(COMMANDS.jobs.retry, (arg: unknown) => this.retry(this.job(arg))),
+      runner.register(COMMANDS.jobs.remove, (arg: unknown) => services.store.remove(this.job(arg).id)),
+      runner.register(COMMANDS.jobs.copyUuid, async (arg: unknown) => {
         const job = this.job(arg);
         await vscode.env.clipboard.writeText(job.remoteUuid);
         void vscode.window.setStatusBarMessage(`Copied ${job.remoteUuid}`, 3_000);
@@ -65,7 +66,7 @@ export class JobCommands implements vscode.Disposable {
     const { connection, store, poller } = this.services;
     const client = connection.requireClient();
     const mode = connection.state.mode === 'sandbox' ? 'sandbox' : 'account';
-    return vscode.window.withProgress({ location: { viewId: 'getsales.jobs' } }, async () => {
+    return vscode.window.withProgress({ location: { viewId: VIEWS.jobs } }, async () => {
       const added = await discoverRecentImports(store, client, mode);
       const ours = store.active().filter((job) => job.connection === mode);
       // One failing job must not hide the others' updates: report the first failure after all ran.
@@ -83,8 +84,7 @@ export class JobCommands implements vscode.Disposable {
     if (handler) return handler(job);
     if (job.kind === 'import') {
       if (!job.sourcePath) throw new UserError(`The source file of ${job.label} is unknown, so the import cannot be retried from here. Import the CSV again.`, []);
-      const command = job.entity === 'contacts' ? 'getsales.importContacts' : 'getsales.importCompanies';
-      await vscode.commands.executeCommand(command, vscode.Uri.file(job.sourcePath));
+      await vscode.commands.executeCommand(COMMANDS.import[job.entity], vscode.Uri.file(job.sourcePath));
       return true;
     }
     const filter = storedExportFilter(job.data.filter);

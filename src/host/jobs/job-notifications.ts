@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { type Job, type JobStore, finishedSentence } from '../../core/jobs';
 import type { ConnectionService } from '../connection/connection-service';
 import type { GetSalesSettings } from '../settings';
-import { JOBS_VIEW_ID } from './view-ids';
+import { COMMANDS, FOCUS_JOBS_VIEW } from '../ids';
 
 export interface FinishAction {
   readonly title: string;
@@ -31,13 +31,13 @@ export class JobNotifier implements vscode.Disposable {
 
   constructor(store: JobStore, connection: ConnectionService, private readonly settings: () => GetSalesSettings) {
     this.actions.push(
-      { title: 'Retry', applies: (job) => job.status === 'failed', run: (job) => vscode.commands.executeCommand('getsales.jobs.retry', job.id) },
+      { title: 'Retry', applies: (job) => job.status === 'failed', run: (job) => vscode.commands.executeCommand(COMMANDS.jobs.retry, job.id) },
       {
         title: 'Open CSV',
         applies: (job) => job.kind === 'import' && job.status !== 'failed' && job.sourcePath !== undefined,
         run: (job) => job.sourcePath && vscode.commands.executeCommand('vscode.open', vscode.Uri.file(job.sourcePath)),
       },
-      { title: 'Show Jobs', applies: () => true, run: () => vscode.commands.executeCommand(`${JOBS_VIEW_ID}.focus`) },
+      { title: 'Show Jobs', applies: () => true, run: () => vscode.commands.executeCommand(FOCUS_JOBS_VIEW) },
     );
     this.subscriptions = [
       store.onDidFinish((job) => this.finished(job)),
@@ -76,7 +76,7 @@ export class JobNotifier implements vscode.Disposable {
     const message = 'GetSales did not accept the API key while following your jobs. Sign in again to keep them updated; they keep their state meanwhile.';
     this.history.push({ jobId: job.id, message, actions: ['Sign In'] });
     void Promise.resolve(vscode.window.showWarningMessage(message, 'Sign In')).then((picked) => {
-      if (picked === 'Sign In') void vscode.commands.executeCommand('getsales.signIn');
+      if (picked === 'Sign In') void vscode.commands.executeCommand(COMMANDS.connection.signIn);
     });
   }
 }

@@ -5,12 +5,12 @@
 import * as vscode from 'vscode';
 import type { JobStore } from '../../core/jobs';
 import type { ConnectionService } from '../connection/connection-service';
-import { JOBS_VIEW_ID } from './view-ids';
+import { FOCUS_JOBS_VIEW, STATUS_BAR_ITEMS } from '../ids';
 
 export function createJobsStatusBar(store: JobStore, connection: ConnectionService): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem('getsales.jobs.status', vscode.StatusBarAlignment.Left, 50);
+  const item = vscode.window.createStatusBarItem(STATUS_BAR_ITEMS.jobs, vscode.StatusBarAlignment.Left, 50);
   item.name = 'GetSales Jobs';
-  item.command = `${JOBS_VIEW_ID}.focus`;
+  item.command = FOCUS_JOBS_VIEW;
   const update = (): void => {
     const mode = connection.state.mode;
     const running = store.active().filter((job) => job.connection === mode).length;

@@ -10,11 +10,11 @@ import type { ConnectionMode, ConnectionService } from '../connection/connection
 import { bindContextKeys } from '../context-keys';
 import { createJobsStatusBar } from './jobs-status-bar';
 import { JobsTreeProvider } from './jobs-tree';
-import { JOBS_VIEW_ID } from './view-ids';
+import { VIEWS } from '../ids';
 
 export function createJobsView(store: JobStore, connection: ConnectionService): vscode.Disposable {
   const provider = new JobsTreeProvider(store, connection);
-  const view = vscode.window.createTreeView(JOBS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: false });
+  const view = vscode.window.createTreeView(VIEWS.jobs, { treeDataProvider: provider, showCollapseAll: false });
   const describe = (): void => {
     view.title = jobsViewTitle(connection.state.mode);
   };

@@ -2,13 +2,14 @@
  * Brings mapping screens back after a window reload. VS Code hands us the state the
  * webview saved with setState; the import flow rebuilds the model from it (re-reads the
  * file, refetches lists and the upload) and the webview re-applies the user's edits
- * from the same saved state. The manifest needs `onWebviewPanel:getsalesCsv.mapping`
- * in activationEvents so the extension is awake to answer.
+ * from the same saved state. The manifest's activationEvents name the panel type
+ * (`onWebviewPanel:` + MAPPING_VIEW_TYPE) so the extension is awake to answer.
  */
 import * as vscode from 'vscode';
 import { decodeWebviewState } from '../../../shared/decode-webview-state';
 import type { JobProgress, MappingModel, WebviewState } from '../../../shared/protocol';
-import { MAPPING_VIEW_TYPE, MappingPanel } from './mapping-panel';
+import { MappingPanel } from './mapping-panel';
+import { MAPPING_VIEW_TYPE } from '../../ids';
 import type { MappingCallbacks } from '../../../core/import/mapping-screen/mapping-session';
 
 export interface RestoredMapping {

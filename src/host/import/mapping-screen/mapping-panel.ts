@@ -11,9 +11,7 @@ import * as vscode from 'vscode';
 import type { JobProgress, ListSummary, MappingModel } from '../../../shared/protocol';
 import { buildMappingHtml } from '../../../core/import/mapping-screen/mapping-html';
 import { MappingSession, type MappingCallbacks } from '../../../core/import/mapping-screen/mapping-session';
-
-/** Also the serializer's view type: `onWebviewPanel:getsalesCsv.mapping` activates the extension. */
-export const MAPPING_VIEW_TYPE = 'getsalesCsv.mapping';
+import { MAPPING_VIEW_TYPE } from '../../ids';
 
 export interface MappingPanelOptions {
   readonly extensionUri: vscode.Uri;
