@@ -11,6 +11,7 @@ import { type ErrorAction, UserError } from '../core/user-error';
 import { COMMANDS } from './ids';
 import type { Log } from './log';
 import { openSetting } from './settings';
+import { messageOf } from '../core/message-of';
 
 
 export interface ReportedError {
@@ -117,7 +118,7 @@ function describe(error: unknown): Described {
     const severity = error.kind === 'rate_limited' ? 'warning' : 'error';
     return { kind: error.kind, message: error.message, actions: actions[error.kind], severity };
   }
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   const firstLine = text.split('\n')[0]?.trim() || 'unknown error';
   return { kind: 'unknown', message: `GetSales: something went wrong (${firstLine}). Details are in the log.`, actions: ['showLogs'], severity: 'error' };
 }

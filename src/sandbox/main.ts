@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_API_KEY, DEFAULT_BATCH_DELAY_MS, startSandbox, type SandboxOptions } from './index';
+import { messageOf } from '../core/message-of';
 
 const USAGE = `Usage: node dist/sandbox.js [options]
   --port <n>             port on 127.0.0.1 (default 8787; 0 = any free port)
@@ -43,7 +44,7 @@ function readOptions(argv: string[]): SandboxOptions | 'help' {
       },
     }));
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(messageOf(error));
   }
   if (values.help) return 'help';
   const seed = values.seed;
@@ -97,6 +98,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(messageOf(error));
   process.exit(1);
 });

@@ -11,6 +11,7 @@ import { UploadRowsCache } from './imports/upload-rows-cache';
 import { RateLimiter } from './rate-limit';
 import { seedDemo } from './store/seed';
 import { TeamStore } from './store/team-store';
+import { messageOf } from '../core/message-of';
 
 export interface SandboxConfig {
   readonly apiKey: string;
@@ -49,7 +50,7 @@ export class SandboxState {
   runInBackground(work: (signal: AbortSignal) => Promise<void>): void {
     const promise: Promise<void> = work(this.controller.signal)
       .catch((error: unknown) => {
-        if (!this.controller.signal.aborted) this.config.log(`background job failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!this.controller.signal.aborted) this.config.log(`background job failed: ${messageOf(error)}`);
       })
       .finally(() => this.running.delete(promise));
     this.running.add(promise);

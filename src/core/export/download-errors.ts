@@ -5,6 +5,7 @@
  */
 import { ApiError, NotFoundError, NetworkError, ValidationError } from '../api';
 import { UserError } from '../user-error';
+import { messageOf } from '../message-of';
 
 export function downloadFailureError(error: unknown, label: string, fileName: string, folder: string): unknown {
   if (error instanceof NotFoundError) {
@@ -33,6 +34,6 @@ export function downloadFailureError(error: unknown, label: string, fileName: st
 
 /** The one-line note kept on the job (tooltip) after a failed download. */
 export function downloadFailureNote(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return `Last download failed: ${message}`;
 }

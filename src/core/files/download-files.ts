@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import type { DownloadResult, GetSalesClient } from '../api';
+import { messageOf } from '../message-of';
 
 export type ExportDownloader = Pick<GetSalesClient, 'downloadExport'>;
 
@@ -29,7 +30,7 @@ export interface DownloadFilesOptions {
 /** A download that stopped at `fileName`; the files before it are complete and kept. */
 export class DownloadFailure extends Error {
   constructor(readonly fileName: string, readonly completed: readonly DownloadResult[], override readonly cause: unknown) {
-    super(`Downloading ${fileName} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`Downloading ${fileName} failed: ${messageOf(cause)}`, { cause });
   }
 }
 

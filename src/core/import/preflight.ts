@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { type CsvNotice, type FirstView, type FullPassResult, readFirstView, runFullPass } from '../csv';
 import { UserError } from '../user-error';
+import { messageOf } from '../message-of';
 
 export interface PreparedFile {
   readonly path: string;
@@ -39,7 +40,7 @@ export async function prepareFile(path: string, options: PreflightOptions = {}):
   try {
     firstView = await readFirstView(path);
   } catch (error) {
-    throw new UserError(`${basename(path)} cannot be read: ${error instanceof Error ? error.message : String(error)}`, []);
+    throw new UserError(`${basename(path)} cannot be read: ${messageOf(error)}`, []);
   }
   if (firstView.problems.length > 0) throw refuse(path, firstView.problems);
   const fullPass = await runFullPass(path, firstView.dialect, { signal: options.signal, onProgress: options.onProgress });

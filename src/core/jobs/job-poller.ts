@@ -16,6 +16,7 @@ import { type Job, type JobConnection, type JobPatch, isJobActive } from './job'
 import type { JobStore } from './job-store';
 import { type PollOutcome, nextPollDelay } from './poll-delay';
 import { exportPatch, importPatch } from './remote-state';
+import { messageOf } from '../message-of';
 
 /** The part of GetSalesClient the poller uses. */
 export interface JobRemote {
@@ -171,7 +172,7 @@ export class JobPoller implements Disposable {
         this.options.store.patch(job.id, { status: 'failed', message: `GetSales no longer knows this ${job.kind} (${job.remoteUuid}).` });
         return 'stop';
       }
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = messageOf(error);
       this.log(`polling ${job.id} failed, will retry: ${error instanceof ApiError ? error.kind : 'error'}: ${reason}`);
       if (this.options.store.get(job.id)?.message !== reason) this.options.store.patch(job.id, { message: reason });
       return { type: 'failed', retryAfterMs: error instanceof RateLimitedError ? error.retryAfterMs : undefined };

@@ -9,6 +9,7 @@ import { decodeJobs, encodeJobs } from './job-codec';
 import {
   type Job, type JobConnection, type JobEntity, type JobPatch, type JsonValue, MAX_ROW_ERRORS, isJobActive, jobId,
 } from './job';
+import { messageOf } from '../message-of';
 
 /** What the store needs from storage; `vscode.Memento` (globalState) fits as-is. */
 export interface KeyValuePort {
@@ -208,7 +209,7 @@ export class JobStore {
       try {
         await this.options.storage.update(JOBS_STORAGE_KEY, encodeJobs(this.all()));
       } catch (error) {
-        this.options.onProblem?.(`could not save jobs: ${error instanceof Error ? error.message : String(error)}`);
+        this.options.onProblem?.(`could not save jobs: ${messageOf(error)}`);
       }
     });
   }

@@ -13,6 +13,7 @@ import type { GetSalesSettings } from '../settings';
 import type { CredentialStore } from './credential-store';
 import { checkBaseUrl } from '../../core/api/base-url';
 import type { HttpDispatchers } from '../../core/api/http-dispatchers';
+import { messageOf } from '../../core/message-of';
 
 export type ConnectionMode = 'signedOut' | 'account' | 'sandbox';
 
@@ -172,7 +173,7 @@ export class ConnectionService implements vscode.Disposable {
     try {
       baseUrl = checkBaseUrl(this.options.settings().apiBaseUrl);
     } catch (error) {
-      this.options.log.error(error instanceof Error ? error.message : String(error));
+      this.options.log.error(messageOf(error));
       this.set(SIGNED_OUT);
       return;
     }
@@ -218,7 +219,7 @@ export class ConnectionService implements vscode.Disposable {
       await sandbox.close();
       this.options.log.info('Local sandbox stopped');
     } catch (error) {
-      this.options.log.warn(`Local sandbox did not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.log.warn(`Local sandbox did not stop cleanly: ${messageOf(error)}`);
     }
   }
 

@@ -22,6 +22,7 @@ import { decodeExportFilter, describeExportFilter } from '../../core/export/expo
 import { type PickedExport, pickExportFilter } from './filter-picker';
 import { startExport } from '../../core/export/start-export';
 import { type UuidSource, activeCsvEditor, fileSource, uuidsFrom } from './uuid-sources';
+import { messageOf } from '../../core/message-of';
 
 export interface ExportCommandServices {
   readonly runner: CommandRunner;
@@ -87,7 +88,7 @@ function decodeArgs(arg: unknown): ExportArgs {
   try {
     filter = record.filter === undefined ? undefined : decodeExportFilter(record.filter);
   } catch (error) {
-    throw new UserError(`The export filter is not usable: ${error instanceof Error ? error.message : String(error)}`, []);
+    throw new UserError(`The export filter is not usable: ${messageOf(error)}`, []);
   }
   if (record.filter !== undefined && filter === undefined) throw new UserError('The export filter must be an object with a kind: all, list, search or ids.', []);
   const csv = record.csv instanceof vscode.Uri ? record.csv : typeof record.csv === 'string' && record.csv !== '' ? vscode.Uri.file(record.csv) : undefined;

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { UserError } from '../../core/user-error';
 import { type UuidColumn, readUuidColumnFromFile, readUuidColumnFromText } from '../../core/export/uuid-column';
+import { messageOf } from '../../core/message-of';
 
 export type UuidSource =
   | { readonly kind: 'file'; readonly uri: vscode.Uri; readonly name: string }
@@ -53,7 +54,7 @@ export async function uuidsFrom(source: UuidSource): Promise<{ ids: string[]; so
     column = await readColumn(source);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`Cannot read ${source.name}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UserError(`Cannot read ${source.name}: ${messageOf(error)}`);
   }
   if (!column.found) {
     throw new UserError(`${source.name} cannot say which records to export: ${column.reason}. Use a CSV exported from GetSales (exports start with a uuid column), or paste the UUIDs (Export Contacts… → Selected UUIDs…).`, []);

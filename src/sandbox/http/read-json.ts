@@ -7,6 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError, badRequest } from './errors';
 import { duplicateKeyPaths } from './duplicate-keys';
+import { messageOf } from '../../core/message-of';
 
 const MAX_JSON_BYTES = 32 * 1024 * 1024; // room for an export of ~100,000 hand-picked uuids
 
@@ -45,7 +46,7 @@ export async function readJsonBody(req: IncomingMessage): Promise<JsonBody> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw badRequest(`The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw badRequest(`The body is not valid JSON: ${messageOf(error)}`);
   }
   if (!isRecord(parsed)) throw badRequest('The JSON body must be an object.');
   return { value: parsed, duplicateKeys: duplicateKeyPaths(text) };

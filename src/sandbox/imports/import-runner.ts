@@ -20,6 +20,7 @@ import type { TeamStore } from '../store/team-store';
 import { isoNow, pause } from '../time';
 import { BATCH_ROWS, MAX_ROW_ERRORS, type FileImportJob } from './file-import';
 import type { ImportPlan } from './import-plan';
+import { messageOf } from '../../core/message-of';
 
 const NO_IDENTIFIER: Readonly<Record<ImportKind, string>> = {
   contacts: 'no identifier: linkedin_id, work_email or personal_email',
@@ -186,7 +187,7 @@ export async function runImport(job: FileImportJob, plan: ImportPlan, store: Tea
   } catch (error) {
     if (signal.aborted) return;
     job.status = 'failed';
-    job.errors.push({ row: 0, message: `The import failed: ${error instanceof Error ? error.message : String(error)}` });
+    job.errors.push({ row: 0, message: `The import failed: ${messageOf(error)}` });
     throw error;
   } finally {
     job.updated_at = isoNow();

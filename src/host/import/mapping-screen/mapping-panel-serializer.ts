@@ -11,6 +11,7 @@ import type { JobProgress, MappingModel, WebviewState } from '../../../shared/pr
 import { MappingPanel } from './mapping-panel';
 import { MAPPING_VIEW_TYPE } from '../../ids';
 import type { MappingCallbacks } from '../../../core/import/mapping-screen/mapping-session';
+import { messageOf } from '../../../core/message-of';
 
 export interface RestoredMapping {
   readonly model: MappingModel;
@@ -42,7 +43,7 @@ export function registerMappingPanelSerializer(restore: RestoreMapping, options:
       try {
         restored = await restore(decoded.value);
       } catch (error) {
-        options.log(`Mapping screen: could not restore a tab after reload (${error instanceof Error ? error.message : String(error)}).`);
+        options.log(`Mapping screen: could not restore a tab after reload (${messageOf(error)}).`);
       }
       if (restored === undefined) {
         panel.dispose();

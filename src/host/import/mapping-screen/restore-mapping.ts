@@ -18,6 +18,7 @@ import { type UploadFacts, buildMappingModel, importColumns } from '../../../cor
 import { MappingReviewer } from '../../../core/import/mapping-screen/mapping-reviewer';
 import type { RestoredMapping } from './mapping-panel-serializer';
 import { prepareFile } from '../../../core/import/preflight';
+import { messageOf } from '../../../core/message-of';
 
 const CONNECT_WAIT_MS = 5_000;
 
@@ -56,14 +57,14 @@ export async function restoreMappingScreen(deps: ImportDeps, connection: Connect
     upload = await client.getImport(importUuid);
   } catch (error) {
     if (!(error instanceof NotFoundError) || job === undefined) {
-      return tell(error instanceof NotFoundError ? 'GetSales no longer has the upload. Import the file again.' : (error instanceof Error ? error.message : String(error)));
+      return tell(error instanceof NotFoundError ? 'GetSales no longer has the upload. Import the file again.' : messageOf(error));
     }
   }
   let prepared;
   try {
     prepared = await prepareFile(uri.fsPath);
   } catch (error) {
-    return tell(error instanceof Error ? error.message : String(error));
+    return tell(messageOf(error));
   }
   // Only the facts are needed again; the upload copy is not.
   await prepared.fullPass.dispose();
