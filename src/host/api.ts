@@ -1,11 +1,12 @@
 /**
- * What `activate()` returns: a small typed handle for the integration tests (and for
- * anyone scripting the extension). Get it with
- * `await vscode.extensions.getExtension('getsales-csv.getsales-csv')!.activate()`.
+ * What `activate()` returns when the extension host runs tests (ExtensionMode.Test, as
+ * the integration suite does): a typed handle on the services. In any other mode
+ * activate() returns nothing, so no other extension can reach into the service graph.
+ * Tests get it with `await vscode.extensions.getExtension('getsales-csv.getsales-csv')!.activate()`.
  */
 import type { JobPoller, JobStore, KeyValuePort } from '../core/jobs';
 import type { CommandRunner } from './command-runner';
-import type { JobCommands } from './jobs/job-commands';
+import type { HostServices } from './services';
 import type { ConnectionService } from './connection/connection-service';
 import type { JobNotifier } from './jobs/job-notifications';
 
@@ -20,10 +21,20 @@ export interface GetSalesExtensionApi {
   readonly jobStorage: KeyValuePort;
   /** Notifications shown when jobs end and when sign-in is needed. */
   readonly notifier: JobNotifier;
-  /** Retry handlers of the import/export features plug in here. */
-  readonly jobCommands: JobCommands;
   /** The error wrapper: lastError(), onDidReportError. */
   readonly commands: CommandRunner;
   /** Lines written to the "GetSales" log channel (redacted), oldest first. */
   logLines(): string[];
+}
+
+export function testApi(host: HostServices): GetSalesExtensionApi {
+  return {
+    connection: host.connection,
+    jobs: host.jobs,
+    poller: host.poller,
+    jobStorage: host.jobStorage,
+    notifier: host.notifier,
+    commands: host.runner,
+    logLines: () => host.log.lines(),
+  };
 }

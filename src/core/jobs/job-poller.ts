@@ -46,10 +46,11 @@ const DEFAULT_MAX_INTERVAL_MS = 60_000;
 
 /** A job of the other connection (sandbox vs account) cannot be asked about here. */
 export class WrongConnectionError extends Error {
-  constructor(readonly connection: JobConnection) {
+  /** `action` completes "… to <action>", e.g. "retry it". */
+  constructor(readonly connection: JobConnection, action = 'refresh it') {
     super(connection === 'sandbox'
-      ? 'This job ran in the local sandbox. Start it again (GetSales: Try the Local Sandbox) to refresh the job.'
-      : 'This job belongs to your GetSales account. Sign in to refresh it.');
+      ? `This job ran in the local sandbox. Start it again (GetSales: Try the Local Sandbox) to ${action}.`
+      : `This job belongs to your GetSales account. Sign in to ${action}.`);
   }
 }
 

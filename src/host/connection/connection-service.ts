@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { AuthError, type Credentials, GetSalesClient, type RateLimiter } from '../../core/api';
-import type { PollTarget } from '../../core/jobs';
+import type { JobConnection, PollTarget } from '../../core/jobs';
 import { UserError } from '../../core/user-error';
 import type { Log } from '../log';
 import type { GetSalesSettings } from '../settings';
@@ -46,6 +46,12 @@ export interface ConnectionServiceOptions {
   readonly dispatchers: HttpDispatchers;
 }
 
+/** A client, and the connection the jobs started through it belong to. */
+export interface Connected {
+  readonly client: GetSalesClient;
+  readonly connection: JobConnection;
+}
+
 const SIGNED_OUT: ConnectionState = { mode: 'signedOut' };
 
 export class ConnectionService implements vscode.Disposable {
@@ -64,20 +70,30 @@ export class ConnectionService implements vscode.Disposable {
   }
 
   get client(): GetSalesClient | undefined {
-    return this.current.mode === 'signedOut' ? undefined : this.current.client;
+    return this.connected()?.client;
+  }
+
+  /** The client and the connection new jobs belong to; undefined when signed out. */
+  connected(): Connected | undefined {
+    return this.current.mode === 'signedOut' ? undefined : { client: this.current.client, connection: this.current.mode };
+  }
+
+  /** The same, or an error that offers Sign In and the sandbox. */
+  requireConnected(): Connected {
+    const connected = this.connected();
+    if (connected === undefined) throw new UserError('Sign in to GetSales first, or try the local sandbox.', ['signIn', 'trySandbox']);
+    return connected;
   }
 
   /** The client, or an error that offers Sign In and the sandbox. */
   requireClient(): GetSalesClient {
-    if (this.current.mode === 'signedOut') {
-      throw new UserError('Sign in to GetSales first, or try the local sandbox.', ['signIn', 'trySandbox']);
-    }
-    return this.current.client;
+    return this.requireConnected().client;
   }
 
   /** What the job poller polls through; undefined when signed out. */
   pollTarget(): PollTarget | undefined {
-    return this.current.mode === 'signedOut' ? undefined : { remote: this.current.client, connection: this.current.mode };
+    const connected = this.connected();
+    return connected === undefined ? undefined : { remote: connected.client, connection: connected.connection };
   }
 
   /**

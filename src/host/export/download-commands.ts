@@ -16,6 +16,7 @@ import type { ConnectionService } from '../connection/connection-service';
 import { downloadFailureError, downloadFailureNote } from '../../core/export/download-errors';
 import { DownloadFailure, type FileProgress, downloadExportFiles, existingPaths } from '../../core/files/download-files';
 import { COMMANDS } from '../ids';
+import { jobFromArgument } from '../../core/jobs/job-argument';
 
 export interface DownloadCommandServices {
   readonly runner: CommandRunner;
@@ -28,9 +29,9 @@ export interface DownloadCommandServices {
 export function registerDownloadCommands(services: DownloadCommandServices): vscode.Disposable {
   const { runner } = services;
   return vscode.Disposable.from(
-    runner.register(COMMANDS.export.downloadAndOpen, (arg: unknown, options: unknown) => downloadAndOpen(services, exportJob(services.store, arg), openOption(options))),
-    runner.register(COMMANDS.export.openAgain, (arg: unknown) => openAgain(services, exportJob(services.store, arg))),
-    runner.register(COMMANDS.export.revealDownload, (arg: unknown) => reveal(services, exportJob(services.store, arg))),
+    runner.register(COMMANDS.export.downloadAndOpen, (arg: unknown, options: unknown) => downloadAndOpen(services, jobFromArgument(services.store, arg, 'export'), openOption(options))),
+    runner.register(COMMANDS.export.openAgain, (arg: unknown) => openAgain(services, jobFromArgument(services.store, arg, 'export'))),
+    runner.register(COMMANDS.export.revealDownload, (arg: unknown) => reveal(services, jobFromArgument(services.store, arg, 'export'))),
   );
 }
 
@@ -38,9 +39,8 @@ async function downloadAndOpen(services: DownloadCommandServices, job: Job, open
   if (job.status !== 'done' || job.files.length === 0) {
     throw new UserError(`“${job.label}” has no file to download yet${job.status === 'failed' ? ': the export failed. Retry it first.' : '. Wait until the job shows done.'}`, []);
   }
-  const client = services.connection.requireClient();
-  const mode = services.connection.state.mode;
-  if (job.connection !== mode) throw new WrongConnectionError(job.connection);
+  const { client, connection } = services.connection.requireConnected();
+  if (job.connection !== connection) throw new WrongConnectionError(job.connection, 'download its files');
   const folder = services.downloadFolder();
   const written: string[] = [];
   const record = (path: string): void => {
@@ -138,13 +138,4 @@ function formatBytes(bytes: number): string {
 
 function openOption(options: unknown): boolean {
   return !(typeof options === 'object' && options !== null && 'open' in options && options.open === false);
-}
-
-/** Tree elements arrive as Job objects; programmatic callers may pass an id. Always re-read from the store. */
-function exportJob(store: JobStore, arg: unknown): Job {
-  const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg && typeof arg.id === 'string' ? arg.id : undefined;
-  const job = id === undefined ? undefined : store.get(id);
-  if (!job) throw new UserError('Pick an export in the GetSales Jobs view first.', []);
-  if (job.kind !== 'export') throw new UserError(`“${job.label}” is an import; only exports have files to download.`, []);
-  return job;
 }

@@ -69,8 +69,7 @@ async function exportFromSource(services: ExportCommandServices, entity: JobEnti
 }
 
 async function begin(services: ExportCommandServices, entity: JobEntity, picked: PickedExport, interactive: boolean): Promise<Job> {
-  const client = services.connection.requireClient();
-  const connection = services.connection.state.mode === 'sandbox' ? 'sandbox' : 'account';
+  const { client, connection } = services.connection.requireConnected();
   const job = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Starting the export of ${picked.label}…` },
     () => startExport(client, services.store, { entity, filter: picked.filter, label: picked.label, connection }),

@@ -16,6 +16,7 @@ import { UserError } from '../../core/user-error';
 import { ERROR_COLUMN, type ErrorReport, writeErrorReport } from '../../core/import/error-report';
 import { type ImportJobData, readImportJobData } from '../../core/import/import-job-data';
 import { COMMANDS } from '../ids';
+import { jobFromArgument } from '../../core/jobs/job-argument';
 
 export interface ImportJobCommandServices {
   readonly runner: CommandRunner;
@@ -27,10 +28,10 @@ const IMPORT_FIXED_ROWS = 'Import Fixed Rows';
 export function registerImportJobCommands(services: ImportJobCommandServices): vscode.Disposable {
   const { runner, store } = services;
   return vscode.Disposable.from(
-    runner.register(COMMANDS.import.showErrors, (arg: unknown, options: unknown) => showErrors(store, importJob(store, arg), optionFlag(options, 'open') ?? true)),
-    runner.register(COMMANDS.import.importFixedRows, (arg: unknown, options: unknown) => importFixedRows(importJob(store, arg), options)),
+    runner.register(COMMANDS.import.showErrors, (arg: unknown, options: unknown) => showErrors(store, jobFromArgument(store, arg, 'import'), optionFlag(options, 'open') ?? true)),
+    runner.register(COMMANDS.import.importFixedRows, (arg: unknown, options: unknown) => importFixedRows(jobFromArgument(store, arg, 'import'), options)),
     runner.register(COMMANDS.import.openSource, async (arg: unknown) => {
-      const uri = vscode.Uri.file(await existingSource(importJob(store, arg)));
+      const uri = vscode.Uri.file(await existingSource(jobFromArgument(store, arg, 'import')));
       await vscode.commands.executeCommand('vscode.open', uri);
       return uri;
     }),
@@ -41,14 +42,6 @@ function optionFlag(options: unknown, key: string): boolean | undefined {
   if (typeof options !== 'object' || options === null) return undefined;
   const value = (options as Record<string, unknown>)[key];
   return typeof value === 'boolean' ? value : undefined;
-}
-
-/** Tree elements arrive as Job objects; notifications and scripts pass the id. */
-function importJob(store: JobStore, arg: unknown): Job {
-  const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg && typeof arg.id === 'string' ? arg.id : undefined;
-  const job = id === undefined ? undefined : store.get(id);
-  if (job === undefined || job.kind !== 'import') throw new UserError('Pick an import in the GetSales Jobs view first.', []);
-  return job;
 }
 
 async function existingSource(job: Job): Promise<string> {

@@ -34,9 +34,9 @@ async function runImport(services: ImportCommandServices, kind: ImportKind, args
     if (options.interactive) return undefined;
     throw new Error('No CSV file given: pass { file: uri } or open a CSV editor.');
   }
-  const client = await ensureConnected(services.connection, options.interactive);
-  if (client === undefined) return undefined;
-  const connection = services.connection.state.mode === 'sandbox' ? 'sandbox' : 'account';
+  const connected = await ensureConnected(services.connection, options.interactive);
+  if (connected === undefined) return undefined;
+  const { client, connection } = connected;
   const command = COMMANDS.import[kind];
   const outcomes: ImportOutcome[] = [];
   for (const file of files) {

@@ -6,10 +6,10 @@
  */
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { type GetSalesClient, NotFoundError } from '../../../core/api';
+import { NotFoundError } from '../../../core/api';
 import { jobId } from '../../../core/jobs';
 import type { ColumnMapping, WebviewState } from '../../../shared/protocol';
-import type { ConnectionService } from '../../connection/connection-service';
+import type { Connected, ConnectionService } from '../../connection/connection-service';
 import { fetchAllLists } from '../../../core/import/account-lists';
 import type { ImportDeps } from '../import-flow';
 import { importScreenCallbacks } from './import-screen';
@@ -23,18 +23,20 @@ import { messageOf } from '../../../core/message-of';
 const CONNECT_WAIT_MS = 5_000;
 
 /** The connection is restored during activation; a tab may ask a moment before. */
-async function connectedClient(connection: ConnectionService): Promise<GetSalesClient | undefined> {
-  if (connection.client !== undefined) return connection.client;
+async function connectedSoon(connection: ConnectionService): Promise<Connected | undefined> {
+  const now = connection.connected();
+  if (now !== undefined) return now;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      resolve(connection.client);
+      resolve(connection.connected());
     }, CONNECT_WAIT_MS);
     const subscription = connection.onDidChange(() => {
-      if (connection.client === undefined) return;
+      const connected = connection.connected();
+      if (connected === undefined) return;
       clearTimeout(timer);
       subscription.dispose();
-      resolve(connection.client);
+      resolve(connected);
     });
   });
 }
@@ -48,8 +50,9 @@ export async function restoreMappingScreen(deps: ImportDeps, connection: Connect
     return undefined;
   };
   if (uri.scheme !== 'file') return tell('it is not a file on this machine.');
-  const client = await connectedClient(connection);
-  if (client === undefined) return tell('GetSales is not connected. Sign in and import the file again.');
+  const connected = await connectedSoon(connection);
+  if (connected === undefined) return tell('GetSales is not connected. Sign in and import the file again.');
+  const { client } = connected;
   const job = deps.store.get(jobId('import', importUuid));
 
   let upload: UploadFacts | undefined;
@@ -83,7 +86,7 @@ export async function restoreMappingScreen(deps: ImportDeps, connection: Connect
   });
   const callbacks = importScreenCallbacks({
     client,
-    connection: connection.state.mode === 'sandbox' ? 'sandbox' : 'account',
+    connection: connected.connection,
     store: deps.store, memory: deps.memory, diagnostics: deps.diagnostics, reviewer,
     kind, uri, importUuid, headers, dialect: prepared.fullPass.dialect, headerLine: prepared.fullPass.headerLine,
   });
