@@ -6,6 +6,7 @@
  * the time beside a bare undici doing the same three steps in the same run (info).
  * The sandbox runs in a child process, so its 100,000 records never count against us.
  */
+import type { KeyValuePort } from '../src/core/key-value-port';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { request } from 'undici';
 import { GetSalesClient, systemClock } from '../src/core/api';
-import { type Job, JobPoller, JobStore, type KeyValuePort } from '../src/core/jobs';
+import { type Job, JobPoller, JobStore } from '../src/core/jobs';
 import { downloadExportFiles } from '../src/core/files/download-files';
 import { startExport } from '../src/core/export/start-export';
 import { measure } from './measure';

@@ -3,9 +3,10 @@
  * (connection, jobs, import, export). Features register their commands through
  * `runner` and record their jobs in `jobs`.
  */
+import type { KeyValuePort } from '../core/key-value-port';
 import * as vscode from 'vscode';
 import { RateLimiter } from '../core/api';
-import { JobPoller, JobStore, type KeyValuePort } from '../core/jobs';
+import { JobPoller, JobStore } from '../core/jobs';
 import { systemClock } from '../core/api';
 import { CommandRunner } from './command-runner';
 import { ConnectionService, type SandboxStarter } from './connection/connection-service';

@@ -8,17 +8,16 @@ import {
   PROTOCOL_LIMITS,
   assertNever,
   type ColumnMapping,
-  type ImportKind,
   type TargetState,
   type WebviewMessage,
   type WebviewMessageType,
 } from './protocol';
+import { RECORD_KINDS } from './vocabulary';
 import { DecodeError, arrayOf, boolean, count, nonEmptyString, nullable, object, oneOf } from './decode';
 
 export type Decoded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 const MESSAGE_TYPES: readonly WebviewMessageType[] = ['ready', 'mappingChanged', 'createList', 'startImport', 'showInProblems', 'closePanel'];
-const KINDS: readonly ImportKind[] = ['contacts', 'companies'];
 
 export function readMapping(value: unknown, path: string): ColumnMapping {
   return arrayOf(value, path, (entry, at) => nullable(entry, at, readFieldName), { maxItems: PROTOCOL_LIMITS.maxColumns });
@@ -38,7 +37,7 @@ function readUuid(value: unknown, path: string): string {
 
 export function readTarget(value: unknown, path: string): TargetState {
   const fields = object(value, path);
-  const kind = oneOf(fields.kind, `${path}.kind`, KINDS);
+  const kind = oneOf(fields.kind, `${path}.kind`, RECORD_KINDS);
   switch (kind) {
     case 'contacts':
       return {

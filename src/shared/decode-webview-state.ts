@@ -3,17 +3,16 @@
  * back after a window reload from disk, possibly written by an older version of this
  * extension, so it is checked like any other untrusted input.
  */
-import { PROTOCOL_LIMITS, type ImportKind, type RestoreKey, type WebviewState } from './protocol';
+import { PROTOCOL_LIMITS, type RestoreKey, type WebviewState } from './protocol';
+import { RECORD_KINDS } from './vocabulary';
 import { DecodeError, boolean, nonEmptyString, object, oneOf } from './decode';
 import { readMapping, readTarget, type Decoded } from './decode-webview-message';
-
-const KINDS: readonly ImportKind[] = ['contacts', 'companies'];
 
 export function readRestoreKey(value: unknown, path: string): RestoreKey {
   const fields = object(value, path);
   return {
     fileUri: nonEmptyString(fields.fileUri, `${path}.fileUri`, { maxLength: 10_000 }),
-    kind: oneOf(fields.kind, `${path}.kind`, KINDS),
+    kind: oneOf(fields.kind, `${path}.kind`, RECORD_KINDS),
     importUuid: nonEmptyString(fields.importUuid, `${path}.importUuid`, { maxLength: PROTOCOL_LIMITS.maxFieldName }),
   };
 }

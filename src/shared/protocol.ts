@@ -2,7 +2,7 @@
  * The message protocol between the extension host and the mapping screen (webview).
  * Plain JSON data only: everything here crosses `postMessage`, so no classes, no
  * functions, no Dates. The host decodes every inbound message with
- * `decodeWebviewMessage` (./decodeWebviewMessage) before acting on it.
+ * `decodeWebviewMessage` (./decode-webview-message) before acting on it.
  *
  * Handshake: the webview posts `ready` once its script runs; only then does the host
  * post `init`. The webview is destroyed whenever its tab is hidden (we rely on
@@ -10,19 +10,15 @@
  * the host answers each one with a fresh `init`.
  */
 
-export type ImportKind = 'contacts' | 'companies';
+import type { ColumnMapping, ColumnSuggestion, IdentifierStatus, ImportStatus, RecordKind } from './vocabulary';
 
-/**
- * Which CSV column goes to which GetSales field: index = CSV column, value = field
- * name, `null` = skip. Per column (not field → column like the API) so that a field
- * picked twice can be represented, shown, and reported as a rule issue.
- */
-export type ColumnMapping = readonly (string | null)[];
+/** The domain words the messages carry, from the one vocabulary (re-exported so the webview needs one import). */
+export type { ColumnMapping, ColumnSuggestion, IdentifierStatus, ImportStatus, RecordKind };
 
 /** What the host needs to rebuild the screen after a window reload. Never holds secrets. */
 export interface RestoreKey {
   readonly fileUri: string;
-  readonly kind: ImportKind;
+  readonly kind: RecordKind;
   /** The file import (upload) uuid the mapping is for. */
   readonly importUuid: string;
 }
@@ -52,15 +48,6 @@ export interface FieldOption {
   readonly description: string;
   /** A `FieldGroupOption.id`. */
   readonly group: string;
-}
-
-export interface ColumnSuggestion {
-  readonly column: number;
-  readonly field: string;
-  /** Shown on hover, e.g. 'Header "E-mail" is an alias of Work email'. */
-  readonly reason: string;
-  /** 0…1. */
-  readonly confidence: number;
 }
 
 export interface ListSummary {
@@ -115,14 +102,6 @@ export interface RuleIssue {
   readonly columns: readonly number[];
 }
 
-export interface IdentifierStatus {
-  readonly satisfied: boolean;
-  /** Identifier fields currently mapped. */
-  readonly mapped: readonly string[];
-  /** One sentence for the badge, e.g. "Identifier: Work email" or "Map LinkedIn, Work email or Personal email". */
-  readonly message: string;
-}
-
 export interface ValidationItem {
   readonly code: string;
   readonly severity: IssueSeverity;
@@ -142,8 +121,6 @@ export interface MappingReview {
   readonly issues: readonly RuleIssue[];
   readonly validation: ValidationSummary;
 }
-
-export type ImportStatus = 'not_started' | 'in_progress' | 'on_hold' | 'completed' | 'failed' | 'contacts_limit_achieved';
 
 export interface JobProgress {
   readonly jobId: string;

@@ -4,13 +4,10 @@
  * `wire.ts`; nothing here mirrors the JSON on purpose, so a server change stays there.
  */
 
-export type ImportType = 'csv_leads' | 'csv_accounts';
+import type { ExportStatus, ExportType, ImportStatus, ImportType } from '../../shared/vocabulary';
 
 /** GetSales refuses larger uploads (contract §2.1); check before uploading to fail early. */
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
-
-export const IMPORT_STATUSES = ['not_started', 'in_progress', 'on_hold', 'completed', 'failed', 'contacts_limit_achieved'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 const TERMINAL_IMPORT_STATUSES: ReadonlySet<ImportStatus> = new Set(['completed', 'failed', 'contacts_limit_achieved']);
 
@@ -52,11 +49,6 @@ export interface FileImport {
   readonly createdAt: string;
   readonly updatedAt: string;
 }
-
-export type ExportType = 'contact_export_csv' | 'account_export_csv';
-
-export const EXPORT_STATUSES = ['queued', 'in_progress', 'done', 'failed'] as const;
-export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
 export interface ExportProgress {
   readonly processed: number;

@@ -9,16 +9,17 @@ import {
   type JsonObject, type Reader,
 } from '../../shared/decode';
 import {
-  type ContactList, EXPORT_STATUSES, type ExportFilter, type ExportJob, type ExportProgress, type FileImport,
-  IMPORT_STATUSES, type ImportCompaniesBody, type ImportContactsBody, type ImportMetrics, type ImportRowError,
-  type ImportType, type ListImportsQuery, type ListListsQuery, type Page,
+  EXPORT_STATUSES, EXPORT_TYPES, IMPORT_STATUSES, IMPORT_TYPES, type ImportType, type RecordKind,
+} from '../../shared/vocabulary';
+import {
+  type ContactList, type ExportFilter, type ExportJob, type ExportProgress, type FileImport,
+  type ImportCompaniesBody, type ImportContactsBody, type ImportMetrics, type ImportRowError,
+  type ListImportsQuery, type ListListsQuery, type Page,
 } from './models';
 
 /** Counts and indexes may come as digit strings (PHP servers send those) [ours]. */
 const count: Reader<number> = (value, path) => anyCount(value, path, { digitStrings: true });
 
-const IMPORT_TYPES: readonly ImportType[] = ['csv_leads', 'csv_accounts'];
-const EXPORT_TYPES = ['contact_export_csv', 'account_export_csv'] as const;
 
 const segment = (uuid: string): string => encodeURIComponent(uuid);
 
@@ -76,11 +77,11 @@ export function encodeImportMetricsRequest(uuids: readonly string[]): JsonObject
 }
 
 /** `{ filter: MassActionFilter }`; list and search keys differ between contacts and companies [ours]. */
-export function encodeExportRequest(filter: ExportFilter, entity: 'contacts' | 'companies'): JsonObject {
+export function encodeExportRequest(filter: ExportFilter, entity: RecordKind): JsonObject {
   return { filter: encodeMassActionFilter(filter, entity) };
 }
 
-function encodeMassActionFilter(filter: ExportFilter, entity: 'contacts' | 'companies'): JsonObject {
+function encodeMassActionFilter(filter: ExportFilter, entity: RecordKind): JsonObject {
   switch (filter.kind) {
     case 'all':
       return { all: true };

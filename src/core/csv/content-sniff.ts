@@ -2,7 +2,7 @@
  * Guessing a column's field from its preview values when its header says nothing useful
  * ("URL", "Column 7", a blank): emails, LinkedIn URLs, domains, web sites, phone numbers.
  */
-import type { ImportKind } from '../mapping/catalogue';
+import type { RecordKind } from '../../shared/vocabulary';
 import { isEmail, isFreeMailAddress, isLinkedInUrl, looksLikeDomain, looksLikePhone, looksLikeWebUrl } from './value-checks';
 
 export interface ContentGuess {
@@ -20,7 +20,7 @@ const MIN_SHARE = 0.6;
 interface Sniffer {
   readonly what: string;
   readonly test: (value: string) => boolean;
-  readonly fields: (kind: ImportKind, values: readonly string[]) => readonly { field: string; confidence: number }[];
+  readonly fields: (kind: RecordKind, values: readonly string[]) => readonly { field: string; confidence: number }[];
 }
 
 const SNIFFERS: readonly Sniffer[] = [
@@ -65,7 +65,7 @@ const SNIFFERS: readonly Sniffer[] = [
   },
 ];
 
-export function sniffColumn(kind: ImportKind, rawValues: readonly string[]): ContentGuess[] {
+export function sniffColumn(kind: RecordKind, rawValues: readonly string[]): ContentGuess[] {
   const values = rawValues.map((v) => v.trim()).filter((v) => v !== '');
   if (values.length === 0) return [];
   for (const sniffer of SNIFFERS) {

@@ -2,7 +2,8 @@
  * Checking one data row against a mapping: the identifier rule, email syntax, LinkedIn
  * references. Pure, so the streaming pass and the tests share it.
  */
-import { IDENTIFIER_FIELDS, type ImportKind } from '../mapping/catalogue';
+import type { RecordKind } from '../../shared/vocabulary';
+import { IDENTIFIER_FIELDS } from '../mapping/catalogue';
 import type { ApiColumns } from '../mapping/column-mapping';
 import { fieldLabel } from '../mapping/mapping-rules';
 import { classifyLinkedIn, isEmail, type LinkedInVerdict } from './value-checks';
@@ -29,16 +30,16 @@ interface MappedField {
 
 /** What to check in each row, worked out once per mapping. */
 export interface RowCheckPlan {
-  readonly kind: ImportKind;
+  readonly kind: RecordKind;
   readonly identifiers: readonly MappedField[];
   readonly emails: readonly MappedField[];
   readonly linkedin: MappedField | undefined;
   readonly missingIdentifierMessage: string;
 }
 
-const EMAIL_FIELDS: Readonly<Record<ImportKind, readonly string[]>> = { contacts: ['work_email', 'personal_email'], companies: [] };
+const EMAIL_FIELDS: Readonly<Record<RecordKind, readonly string[]>> = { contacts: ['work_email', 'personal_email'], companies: [] };
 
-export function planRowChecks(kind: ImportKind, columns: ApiColumns): RowCheckPlan {
+export function planRowChecks(kind: RecordKind, columns: ApiColumns): RowCheckPlan {
   const mapped = (field: string): MappedField[] => {
     const column = columns[field];
     return column === undefined || !Number.isInteger(column) || column < 0 ? [] : [{ field, label: fieldLabel(kind, field), column }];
@@ -61,7 +62,7 @@ function shown(value: string): string {
   return `"${value.length > 80 ? `${value.slice(0, 77)}…` : value}"`;
 }
 
-function linkedInProblem(verdict: LinkedInVerdict, kind: ImportKind): string | undefined {
+function linkedInProblem(verdict: LinkedInVerdict, kind: RecordKind): string | undefined {
   switch (verdict) {
     case 'url':
     case 'id':

@@ -3,7 +3,7 @@
  * file in flat memory. Line numbers are those of the user's file (as the editor shows
  * them), ready for the Problems panel.
  */
-import type { ImportKind } from '../mapping/catalogue';
+import type { RecordKind } from '../../shared/vocabulary';
 import type { CsvDialect } from './dialect';
 import { DEFAULT_MAX_LISTED } from './limits';
 import type { ApiColumns } from '../mapping/column-mapping';
@@ -39,7 +39,7 @@ export interface ValidationItem {
  * `dialect` is the full pass's (it may have switched to Windows-1252); the header row
  * (the first non-blank row) is not checked.
  */
-export async function validateRows(path: string, dialect: CsvDialect, kind: ImportKind, columns: ApiColumns, options: ValidateRowsOptions = {}): Promise<ValidationReport> {
+export async function validateRows(path: string, dialect: CsvDialect, kind: RecordKind, columns: ApiColumns, options: ValidateRowsOptions = {}): Promise<ValidationReport> {
   const plan = planRowChecks(kind, columns);
   const maxIssues = options.maxIssues ?? DEFAULT_MAX_LISTED;
   const counts: Record<RowIssueCode, number> = { 'missing-identifier': 0, 'invalid-email': 0, 'invalid-linkedin': 0 };

@@ -4,8 +4,8 @@
  * job gets in the tree, and UUIDs pasted as free text. No `vscode` here, so the bench
  * and tests can use it as-is.
  */
+import type { RecordKind } from '../../shared/vocabulary';
 import type { ExportFilter } from '../api';
-import type { JobEntity } from '../jobs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -85,7 +85,7 @@ export interface FilterLabelContext {
 }
 
 /** The job's label in the tree: "All contacts", "Contacts in Demo: Berlin CTOs", … */
-export function describeExportFilter(filter: ExportFilter, entity: JobEntity, context: FilterLabelContext = {}): string {
+export function describeExportFilter(filter: ExportFilter, entity: RecordKind, context: FilterLabelContext = {}): string {
   const noun = entity === 'contacts' ? 'contacts' : 'companies';
   const Noun = entity === 'contacts' ? 'Contacts' : 'Companies';
   switch (filter.kind) {

@@ -3,12 +3,13 @@
  * it to `done` and the Jobs view shows it. No `vscode` here, so the bench runs the same
  * code path as the commands.
  */
+import type { RecordKind } from '../../shared/vocabulary';
 import type { ExportFilter, GetSalesClient } from '../api';
-import { type Job, type JobConnection, type JobEntity, type JobStore, exportPatch } from '../jobs';
+import { type Job, type JobConnection, type JobStore, exportPatch } from '../jobs';
 import { filterData } from './export-filter';
 
 export interface ExportRequest {
-  readonly entity: JobEntity;
+  readonly entity: RecordKind;
   readonly filter: ExportFilter;
   /** The job's label in the tree (see describeExportFilter). */
   readonly label: string;

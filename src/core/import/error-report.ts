@@ -8,10 +8,11 @@
  * (header = 1), which is the source's line for every upload except a tab-separated file
  * with blank lines (its converted copy drops them).
  */
+import type { RecordKind } from '../../shared/vocabulary';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { type CsvDialect, formatCsvRow } from '../csv';
-import { type ImportKind, toApiColumns } from '../mapping';
+import { toApiColumns } from '../mapping';
 import { checkRow, planRowChecks } from '../csv/row-checks';
 import { streamRows } from '../csv/row-stream';
 import { publishWithoutOverwrite, removeQuietly, tempPathBeside } from '../files/atomic-file';
@@ -21,7 +22,7 @@ import type { ColumnMapping } from '../../shared/protocol';
 export interface ErrorReportInput {
   readonly sourcePath: string;
   readonly dialect: CsvDialect;
-  readonly kind: ImportKind;
+  readonly kind: RecordKind;
   readonly mapping: ColumnMapping;
   /** The rows the server refused (line numbers of the uploaded file). */
   readonly serverErrors: readonly JobRowError[];

@@ -7,11 +7,11 @@ import type { GetSalesClient } from '../api';
 import { type CsvDialect } from '../csv';
 import { toApiColumns } from '../mapping';
 import { type Job, type JobConnection, type JobStore, importPatch } from '../jobs';
-import type { ColumnMapping, ImportKind, TargetState } from '../../shared/protocol';
+import type { ColumnMapping, RecordKind, TargetState } from '../../shared/protocol';
 import { type ImportTarget, importJobData } from './import-job-data';
 
 export interface StartImportInput {
-  readonly kind: ImportKind;
+  readonly kind: RecordKind;
   readonly importUuid: string;
   readonly sourcePath: string;
   readonly label: string;

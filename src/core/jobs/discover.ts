@@ -2,6 +2,7 @@
  * "Refresh All" also shows imports started elsewhere (the web app, a colleague's script):
  * the most recent imports from the API's list are added to the store when missing.
  */
+import { recordKindOfImport } from '../../shared/vocabulary';
 import type { FileImport, ListImportsQuery, Page } from '../api/models';
 import { type JobConnection, jobId } from './job';
 import type { JobStore } from './job-store';
@@ -23,7 +24,7 @@ export async function discoverRecentImports(store: JobStore, lister: ImportListe
     if (remote.status === 'not_started') continue;
     const createdAt = Date.parse(remote.createdAt);
     store.addImport({
-      entity: remote.type === 'csv_accounts' ? 'companies' : 'contacts',
+      entity: recordKindOfImport(remote.type),
       connection,
       remoteUuid: remote.uuid,
       label: remote.fileName ?? `Import ${remote.uuid.slice(0, 8)}`,

@@ -1,6 +1,6 @@
 /** The jobs feature's public surface: the store, the poller, and the words for a job. */
 export * from './job';
-export { JobStore, JOBS_STORAGE_KEY, type JobChange, type JobStoreOptions, type KeyValuePort, type NewExportJob, type NewImportJob } from './job-store';
+export { JobStore, JOBS_STORAGE_KEY, type JobChange, type JobStoreOptions, type NewExportJob, type NewImportJob } from './job-store';
 export { JobPoller, WrongConnectionError, type JobPollerOptions, type JobRemote, type PollTarget } from './job-poller';
 export { nextPollDelay, type PollDelayPolicy, type PollOutcome } from './poll-delay';
 export { importPatch, exportPatch } from './remote-state';

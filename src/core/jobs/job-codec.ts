@@ -6,13 +6,13 @@
 import {
   DecodeError, type OnProblem, arrayOf, count, jsonType, lenient, object, oneOf, optional, recordOf, skipInvalid, string,
 } from '../../shared/decode';
+import { RECORD_KINDS } from '../../shared/vocabulary';
 import {
   JOB_CONNECTIONS, JOB_STATUSES, type Job, type JobCounts, type JobKind, type JobProgress,
   type JobRowError, type JsonValue, MAX_ROW_ERRORS, jobId,
 } from './job';
 
 const JOB_KINDS: readonly JobKind[] = ['import', 'export'];
-const IMPORT_KINDS = ['contacts', 'companies'] as const;
 
 export const JOBS_STORAGE_VERSION = 1;
 
@@ -57,7 +57,7 @@ function decodeJob(value: unknown, path: string, onBadData: OnProblem): Job {
   return {
     id,
     kind,
-    entity: oneOf(o.entity, at('entity'), IMPORT_KINDS),
+    entity: oneOf(o.entity, at('entity'), RECORD_KINDS),
     connection: oneOf(o.connection, at('connection'), JOB_CONNECTIONS),
     remoteUuid,
     label: string(o.label, at('label')),

@@ -4,18 +4,14 @@
  * passes `globalState`), so a window reload loses nothing. Polling lives in JobPoller;
  * the store only records what the poller (or a feature) learns.
  */
+import type { RecordKind } from '../../shared/vocabulary';
+import type { KeyValuePort } from '../key-value-port';
 import { Emitter, type Event } from './emitter';
 import { decodeJobs, encodeJobs } from './job-codec';
 import {
-  type Job, type JobConnection, type JobEntity, type JobPatch, type JsonValue, MAX_ROW_ERRORS, isJobActive, jobId,
+  type Job, type JobConnection, type JobPatch, type JsonValue, MAX_ROW_ERRORS, isJobActive, jobId,
 } from './job';
 import { messageOf } from '../message-of';
-
-/** What the store needs from storage; `vscode.Memento` (globalState) fits as-is. */
-export interface KeyValuePort {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
 
 export interface JobStoreOptions {
   readonly storage: KeyValuePort;
@@ -25,7 +21,7 @@ export interface JobStoreOptions {
 }
 
 interface NewJobCommon {
-  readonly entity: JobEntity;
+  readonly entity: RecordKind;
   readonly connection: JobConnection;
   readonly remoteUuid: string;
   readonly label: string;

@@ -2,9 +2,9 @@
  * The job model: one import or export running (or finished) on GetSales. Plain JSON
  * data only, because jobs are persisted as-is through the key-value port.
  */
+import type { RecordKind } from '../../shared/vocabulary';
 
 export type JobKind = 'import' | 'export';
-export type JobEntity = 'contacts' | 'companies';
 
 /**
  * Our own status, independent of the API's enums (kept in `remoteStatus`):
@@ -43,7 +43,7 @@ export interface Job {
   /** Stable local id, `<kind>:<remoteUuid>`; also the tree item id. */
   readonly id: string;
   readonly kind: JobKind;
-  readonly entity: JobEntity;
+  readonly entity: RecordKind;
   readonly connection: JobConnection;
   readonly remoteUuid: string;
   /** File name (imports) or a description of the export filter. */

@@ -3,8 +3,7 @@
  * Labels and descriptions are what the mapping screen shows; aliases feed header
  * matching (compared after `normalizeHeader`, so write them the way people do).
  */
-
-export type ImportKind = 'contacts' | 'companies';
+import type { RecordKind } from '../../shared/vocabulary';
 
 export type FieldGroup = 'identity' | 'identifiers' | 'company' | 'contact' | 'social' | 'other';
 
@@ -51,16 +50,16 @@ export const COMPANY_FIELDS: readonly FieldDefinition[] = [
 ];
 
 /** Fields of which at least one must be mapped (and non-empty in a row) for the row to be imported. */
-export const IDENTIFIER_FIELDS: Readonly<Record<ImportKind, readonly string[]>> = {
+export const IDENTIFIER_FIELDS: Readonly<Record<RecordKind, readonly string[]>> = {
   contacts: ['linkedin_id', 'work_email', 'personal_email'],
   companies: ['linkedin_id', 'name'],
 };
 
-export function fieldsFor(kind: ImportKind): readonly FieldDefinition[] {
+export function fieldsFor(kind: RecordKind): readonly FieldDefinition[] {
   return kind === 'contacts' ? CONTACT_FIELDS : COMPANY_FIELDS;
 }
 
-export function isKnownField(kind: ImportKind, name: string): boolean {
+export function isKnownField(kind: RecordKind, name: string): boolean {
   return fieldsFor(kind).some((field) => field.name === name);
 }
 

@@ -3,8 +3,7 @@
  * field or null), so a field picked twice can be shown; the API takes field → column.
  */
 
-/** Index = CSV column (0-based), value = field name, null = not imported. */
-export type ColumnMapping = readonly (string | null)[];
+import type { ColumnMapping } from '../../shared/vocabulary';
 
 /** Field name → 0-based CSV column, as the import endpoints take it (`columns`). */
 export type ApiColumns = Readonly<Record<string, number>>;

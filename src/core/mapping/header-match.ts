@@ -5,27 +5,21 @@
  * distance), and what the preview values look like. Each column gets at most one field
  * and each field at most one column; the most confident claim wins.
  */
-import { fieldsFor, isKnownField, normalizeHeader, type FieldDefinition, type ImportKind } from './catalogue';
+import { fieldsFor, isKnownField, normalizeHeader, type FieldDefinition } from './catalogue';
 import { sniffColumn } from '../csv/content-sniff';
 import { editDistance } from './edit-distance';
-import type { ColumnMapping } from './column-mapping';
+import type { ColumnMapping, ColumnSuggestion, RecordKind } from '../../shared/vocabulary';
 import { fieldLabel } from './mapping-rules';
 
 export type SuggestionSource = 'memory' | 'server' | 'exact' | 'alias' | 'fuzzy' | 'content';
 
-export interface ColumnSuggestion {
-  /** 0-based CSV column. */
-  readonly column: number;
-  readonly field: string;
-  /** A sentence for the hover, e.g. 'Header "E-Mail Address" is a known name for Work email'. */
-  readonly reason: string;
-  /** 0…1. */
-  readonly confidence: number;
+/** A suggestion with where it came from (the screen gets only the ColumnSuggestion part). */
+export interface ProposedSuggestion extends ColumnSuggestion {
   readonly source: SuggestionSource;
 }
 
 export interface ProposeMappingInput {
-  readonly kind: ImportKind;
+  readonly kind: RecordKind;
   readonly headers: readonly string[];
   /** The first data rows (cells by column), for content sniffing. */
   readonly previewRows?: readonly (readonly string[])[];
@@ -39,11 +33,11 @@ export interface MappingProposal {
   /** Per column: the proposed field or null. */
   readonly mapping: (string | null)[];
   /** One per mapped column, in column order. */
-  readonly suggestions: ColumnSuggestion[];
+  readonly suggestions: ProposedSuggestion[];
   readonly fromMemory: boolean;
 }
 
-interface Candidate extends ColumnSuggestion {
+interface Candidate extends ProposedSuggestion {
   /** Tie-break among equal confidence: lower wins (e.g. an earlier alias in the catalogue). */
   readonly rank: number;
 }
@@ -61,9 +55,9 @@ function compact(normalized: string): string {
   return normalized.replace(/ /g, '');
 }
 
-const keyCache = new Map<ImportKind, readonly NameKey[]>();
+const keyCache = new Map<RecordKind, readonly NameKey[]>();
 
-function nameKeys(kind: ImportKind): readonly NameKey[] {
+function nameKeys(kind: RecordKind): readonly NameKey[] {
   let keys = keyCache.get(kind);
   if (keys === undefined) {
     keys = fieldsFor(kind).flatMap((field) => [
@@ -81,7 +75,7 @@ function quoted(header: string): string {
 }
 
 /** Exact, alias and near-miss matches of one header (the best of each field). */
-function headerCandidates(kind: ImportKind, header: string, column: number): Candidate[] {
+function headerCandidates(kind: RecordKind, header: string, column: number): Candidate[] {
   const normalized = normalizeHeader(header);
   if (normalized === '') return [];
   const key = compact(normalized);
@@ -108,7 +102,7 @@ function headerCandidates(kind: ImportKind, header: string, column: number): Can
   return [{ column, field: near.field.name, confidence: distance === 1 ? 0.75 : 0.65, rank: near.rank, source: 'fuzzy', reason: `Header ${quoted(header)} is close to ${target}` }];
 }
 
-function contentCandidates(kind: ImportKind, header: string, column: number, previewRows: readonly (readonly string[])[]): Candidate[] {
+function contentCandidates(kind: RecordKind, header: string, column: number, previewRows: readonly (readonly string[])[]): Candidate[] {
   const values = previewRows.map((row) => row[column] ?? '');
   const name = header.trim() === '' ? `column ${column + 1}` : quoted(header);
   return sniffColumn(kind, values).map((guess) => ({
@@ -121,7 +115,7 @@ function contentCandidates(kind: ImportKind, header: string, column: number, pre
   }));
 }
 
-function serverCandidates(kind: ImportKind, headers: readonly string[], matches: Readonly<Record<string, unknown>>): Candidate[] {
+function serverCandidates(kind: RecordKind, headers: readonly string[], matches: Readonly<Record<string, unknown>>): Candidate[] {
   const candidates: Candidate[] = [];
   for (const [field, index] of Object.entries(matches)) {
     if (!isKnownField(kind, field) || typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= headers.length) continue;
@@ -131,7 +125,7 @@ function serverCandidates(kind: ImportKind, headers: readonly string[], matches:
   return candidates;
 }
 
-function rememberedProposal(kind: ImportKind, headers: readonly string[], remembered: ColumnMapping): MappingProposal | undefined {
+function rememberedProposal(kind: RecordKind, headers: readonly string[], remembered: ColumnMapping): MappingProposal | undefined {
   if (remembered.length !== headers.length) return undefined;
   const seen = new Set<string>();
   const mapping = remembered.map((field) => {

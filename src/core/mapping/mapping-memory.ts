@@ -5,20 +5,15 @@
  * globalState. What comes back from storage is checked, never trusted.
  */
 import { createHash } from 'node:crypto';
-import { isKnownField, normalizeHeader, type ImportKind } from './catalogue';
-import type { ColumnMapping } from './column-mapping';
-
-/** VS Code's Memento fits this shape (its update returns a Thenable). */
-export interface KeyValuePort {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
+import type { ColumnMapping, RecordKind } from '../../shared/vocabulary';
+import type { KeyValuePort } from '../key-value-port';
+import { isKnownField, normalizeHeader } from './catalogue';
 
 export const MAPPING_MEMORY_KEY = 'getsalesCsv.mappingMemory.v1';
 const DEFAULT_MAX_ENTRIES = 50;
 
 interface Entry {
-  readonly kind: ImportKind;
+  readonly kind: RecordKind;
   readonly fingerprint: string;
   readonly mapping: (string | null)[];
 }
@@ -48,7 +43,7 @@ export class MappingMemory {
   }
 
   /** The mapping confirmed last for these headers, or undefined. Unknown fields read back as null. */
-  recall(kind: ImportKind, headers: readonly string[]): (string | null)[] | undefined {
+  recall(kind: RecordKind, headers: readonly string[]): (string | null)[] | undefined {
     const fingerprint = headerFingerprint(headers);
     const entry = this.entries().find((e) => e.kind === kind && e.fingerprint === fingerprint);
     if (entry === undefined || entry.mapping.length !== headers.length) return undefined;
@@ -56,7 +51,7 @@ export class MappingMemory {
   }
 
   /** Saves `mapping` for these headers, newest first; the oldest entries beyond the cap are dropped. */
-  async remember(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): Promise<void> {
+  async remember(kind: RecordKind, headers: readonly string[], mapping: ColumnMapping): Promise<void> {
     if (mapping.length !== headers.length) throw new Error(`The mapping has ${mapping.length} columns but the file has ${headers.length}.`);
     const fingerprint = headerFingerprint(headers);
     const others = this.entries().filter((e) => !(e.kind === kind && e.fingerprint === fingerprint));
@@ -64,7 +59,7 @@ export class MappingMemory {
     await this.store.update(MAPPING_MEMORY_KEY, [entry, ...others].slice(0, this.maxEntries));
   }
 
-  async forget(kind: ImportKind, headers: readonly string[]): Promise<void> {
+  async forget(kind: RecordKind, headers: readonly string[]): Promise<void> {
     const fingerprint = headerFingerprint(headers);
     await this.store.update(MAPPING_MEMORY_KEY, this.entries().filter((e) => !(e.kind === kind && e.fingerprint === fingerprint)));
   }

@@ -3,8 +3,9 @@
  * as data for the mapping screen rather than thrown: each issue names its field and
  * columns so the screen can mark the pickers.
  */
-import { IDENTIFIER_FIELDS, fieldsFor, type ImportKind } from './catalogue';
-import { pairsOfMapping, type ApiColumns, type ColumnMapping, type MappingPair } from './column-mapping';
+import type { ColumnMapping, IdentifierStatus, RecordKind } from '../../shared/vocabulary';
+import { IDENTIFIER_FIELDS, fieldsFor } from './catalogue';
+import { pairsOfMapping, type ApiColumns, type MappingPair } from './column-mapping';
 
 export type MappingIssueCode = 'no-identifier' | 'field-used-twice' | 'column-out-of-range' | 'unknown-field';
 
@@ -18,20 +19,12 @@ export interface MappingIssue {
   readonly columns: readonly number[];
 }
 
-export interface IdentifierStatus {
-  readonly satisfied: boolean;
-  /** Identifier fields currently mapped. */
-  readonly mapped: readonly string[];
-  /** One sentence for a badge: "Identifier: Work email" or "Map LinkedIn, Work email or Personal email". */
-  readonly message: string;
-}
-
 export interface MappingCheck {
   readonly identifier: IdentifierStatus;
   readonly issues: readonly MappingIssue[];
 }
 
-export function fieldLabel(kind: ImportKind, field: string): string {
+export function fieldLabel(kind: RecordKind, field: string): string {
   return fieldsFor(kind).find((f) => f.name === field)?.label ?? field;
 }
 
@@ -44,7 +37,7 @@ function columnName(headers: readonly string[], column: number): string {
   return header ? `${column + 1} ("${header}")` : `${column + 1}`;
 }
 
-function identifierStatus(kind: ImportKind, pairs: readonly MappingPair[], columnCount: number): IdentifierStatus {
+function identifierStatus(kind: RecordKind, pairs: readonly MappingPair[], columnCount: number): IdentifierStatus {
   const identifiers = IDENTIFIER_FIELDS[kind];
   const mapped = identifiers.filter((id) => pairs.some((p) => p.field === id && p.column >= 0 && p.column < columnCount));
   const labels = identifiers.map((id) => fieldLabel(kind, id));
@@ -53,7 +46,7 @@ function identifierStatus(kind: ImportKind, pairs: readonly MappingPair[], colum
     : { satisfied: false, mapped, message: `Map ${orList(labels)}` };
 }
 
-function checkPairs(kind: ImportKind, headers: readonly string[], pairs: readonly MappingPair[]): MappingCheck {
+function checkPairs(kind: RecordKind, headers: readonly string[], pairs: readonly MappingPair[]): MappingCheck {
   const columnCount = headers.length;
   const known = new Set(fieldsFor(kind).map((f) => f.name));
   const noun = kind === 'contacts' ? 'contact' : 'company';
@@ -85,11 +78,11 @@ function checkPairs(kind: ImportKind, headers: readonly string[], pairs: readonl
 }
 
 /** Checks the screen's per-column mapping against the file's headers. */
-export function checkMapping(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): MappingCheck {
+export function checkMapping(kind: RecordKind, headers: readonly string[], mapping: ColumnMapping): MappingCheck {
   return checkPairs(kind, headers, pairsOfMapping(mapping));
 }
 
 /** Checks API-form `columns` (field → index), e.g. before sending import-leads. */
-export function checkApiColumns(kind: ImportKind, headers: readonly string[], columns: ApiColumns): MappingCheck {
+export function checkApiColumns(kind: RecordKind, headers: readonly string[], columns: ApiColumns): MappingCheck {
   return checkPairs(kind, headers, Object.entries(columns).map(([field, column]) => ({ field, column })));
 }

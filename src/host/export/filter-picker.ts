@@ -3,9 +3,9 @@
  * filter kind, then the list, the search words, or where the UUIDs come from.
  * Undefined means the user backed out (nothing is started, nothing is said).
  */
+import type { RecordKind } from '../../shared/vocabulary';
 import * as vscode from 'vscode';
 import type { ContactList, ExportFilter, GetSalesClient } from '../../core/api';
-import type { JobEntity } from '../../core/jobs';
 import { UserError } from '../../core/user-error';
 import { describeExportFilter, parsePastedUuids, preview } from '../../core/export/export-filter';
 import { type UuidSource, activeCsvEditor, pickCsvFile, uuidsFrom } from './uuid-sources';
@@ -33,7 +33,7 @@ const LIST_PAGE_SIZE = 100;
 /** Enough for any real account; a quick pick of more than this is no help anyway. */
 const MAX_LISTS = 2_000;
 
-export async function pickExportFilter(entity: JobEntity, client: GetSalesClient): Promise<PickedExport | undefined> {
+export async function pickExportFilter(entity: RecordKind, client: GetSalesClient): Promise<PickedExport | undefined> {
   const noun = entity === 'contacts' ? 'contacts' : 'companies';
   const title = `GetSales: Export ${entity === 'contacts' ? 'Contacts' : 'Companies'}`;
   const items: KindItem[] = [
@@ -56,7 +56,7 @@ export async function pickExportFilter(entity: JobEntity, client: GetSalesClient
   }
 }
 
-async function pickList(entity: JobEntity, client: GetSalesClient, title: string): Promise<PickedExport | undefined> {
+async function pickList(entity: RecordKind, client: GetSalesClient, title: string): Promise<PickedExport | undefined> {
   interface ListItem extends vscode.QuickPickItem {
     readonly list: ContactList;
   }
@@ -87,7 +87,7 @@ async function allLists(client: GetSalesClient): Promise<ContactList[]> {
   return lists;
 }
 
-async function askSearch(entity: JobEntity, title: string): Promise<PickedExport | undefined> {
+async function askSearch(entity: RecordKind, title: string): Promise<PickedExport | undefined> {
   const q = await vscode.window.showInputBox({
     title,
     prompt: `Search words, as in the GetSales search box: ${entity === 'contacts' ? 'contacts whose name, email, company or position' : 'companies whose name, domain, website or industry'} contain every word.`,
@@ -100,7 +100,7 @@ async function askSearch(entity: JobEntity, title: string): Promise<PickedExport
   return { filter, label: describeExportFilter(filter, entity) };
 }
 
-async function pickUuids(entity: JobEntity, title: string): Promise<PickedExport | undefined> {
+async function pickUuids(entity: RecordKind, title: string): Promise<PickedExport | undefined> {
   interface SourceItem extends vscode.QuickPickItem {
     readonly source: () => Promise<UuidSource | 'paste' | undefined>;
   }
@@ -120,7 +120,7 @@ async function pickUuids(entity: JobEntity, title: string): Promise<PickedExport
   return { filter, label: describeExportFilter(filter, entity, { source: name }) };
 }
 
-async function askPastedUuids(entity: JobEntity, title: string): Promise<PickedExport | undefined> {
+async function askPastedUuids(entity: RecordKind, title: string): Promise<PickedExport | undefined> {
   const text = await vscode.window.showInputBox({
     title,
     prompt: `Paste the UUIDs of the ${entity === 'contacts' ? 'contacts' : 'companies'} to export.`,

@@ -3,7 +3,7 @@
  * editor, else the files the user picks (several at once: each is imported in turn).
  */
 import * as vscode from 'vscode';
-import type { ImportKind } from '../../shared/protocol';
+import type { RecordKind } from '../../shared/protocol';
 
 function activeCsvFile(): vscode.Uri | undefined {
   const document = vscode.window.activeTextEditor?.document;
@@ -11,7 +11,7 @@ function activeCsvFile(): vscode.Uri | undefined {
   return document.languageId === 'csv' || document.uri.path.toLowerCase().endsWith('.csv') ? document.uri : undefined;
 }
 
-export async function chooseCsvFiles(kind: ImportKind, interactive: boolean): Promise<vscode.Uri[]> {
+export async function chooseCsvFiles(kind: RecordKind, interactive: boolean): Promise<vscode.Uri[]> {
   const active = activeCsvFile();
   if (active !== undefined) return [active];
   if (!interactive) return [];

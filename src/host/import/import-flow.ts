@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { GetSalesClient } from '../../core/api';
 import { type MappingMemory, proposeMapping } from '../../core/mapping';
 import type { Job, JobConnection, JobStore } from '../../core/jobs';
-import type { ColumnMapping, ImportKind, MappingReview, TargetState } from '../../shared/protocol';
+import type { ColumnMapping, RecordKind, MappingReview, TargetState } from '../../shared/protocol';
 import { UserError } from '../../core/user-error';
 import type { Log } from '../log';
 import { fetchAllLists } from '../../core/import/account-lists';
@@ -46,7 +46,7 @@ export interface ImportOutcome {
   readonly cancelled?: boolean;
 }
 
-function initialTarget(kind: ImportKind, options: ImportOptions): TargetState {
+function initialTarget(kind: RecordKind, options: ImportOptions): TargetState {
   return kind === 'contacts'
     ? { kind, listUuid: options.listUuid ?? null, tags: options.tags ?? [], updateExisting: options.updateExisting ?? true }
     : { kind, listUuids: options.listUuids ?? (options.listUuid !== undefined ? [options.listUuid] : []), tags: options.tags ?? [] };
@@ -60,7 +60,7 @@ function blockingProblem(review: MappingReview, target: TargetState): string | u
   return undefined;
 }
 
-export async function importFile(deps: ImportDeps, client: GetSalesClient, connection: JobConnection, kind: ImportKind, uri: vscode.Uri, options: ImportOptions): Promise<ImportOutcome> {
+export async function importFile(deps: ImportDeps, client: GetSalesClient, connection: JobConnection, kind: RecordKind, uri: vscode.Uri, options: ImportOptions): Promise<ImportOutcome> {
   if (uri.scheme !== 'file') throw new UserError(`Only files on this machine can be imported (${uri.toString(true)} is not).`, []);
   const path = uri.fsPath;
   const { prepared, upload } = await prepareAndUpload(client, path, kind, options.signal);

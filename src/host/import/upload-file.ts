@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { FileImport, GetSalesClient } from '../../core/api';
-import type { ImportKind } from '../../shared/protocol';
+import { type RecordKind, importTypeOf } from '../../shared/vocabulary';
 import { type PreparedFile, prepareFile } from '../../core/import/preflight';
 
 export interface UploadedFile {
@@ -23,7 +23,7 @@ function percent(done: number, total: number): number {
   return total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
 }
 
-export async function prepareAndUpload(client: GetSalesClient, path: string, kind: ImportKind, callerSignal: AbortSignal | undefined): Promise<UploadedFile> {
+export async function prepareAndUpload(client: GetSalesClient, path: string, kind: RecordKind, callerSignal: AbortSignal | undefined): Promise<UploadedFile> {
   const name = basename(path);
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Importing ${name}`, cancellable: true },
@@ -41,7 +41,7 @@ export async function prepareAndUpload(client: GetSalesClient, path: string, kin
         let reported = 0;
         progress.report({ message: prepared.fullPass.converted ? 'uploading the converted copy…' : 'uploading…' });
         const upload = await client.uploadCsv(
-          { filePath: prepared.fullPass.uploadPath, fileName: uploadName(prepared), type: kind === 'contacts' ? 'csv_leads' : 'csv_accounts' },
+          { filePath: prepared.fullPass.uploadPath, fileName: uploadName(prepared), type: importTypeOf(kind) },
           controller.signal,
           (done, total) => {
             const now = percent(done, total);

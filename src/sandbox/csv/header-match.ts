@@ -4,9 +4,10 @@
  * matching only, on purpose: the client's engine is the smart one. Each field takes
  * the first column that matches it, and each column feeds at most one field.
  */
-import { fieldsFor, normalizeHeader, type ImportKind } from '../../core/mapping/catalogue';
+import type { RecordKind } from '../../shared/vocabulary';
+import { fieldsFor, normalizeHeader } from '../../core/mapping/catalogue';
 
-export function matchHeaders(headers: readonly string[], kind: ImportKind): Record<string, number> {
+export function matchHeaders(headers: readonly string[], kind: RecordKind): Record<string, number> {
   const fieldByKey = new Map<string, string>();
   for (const field of fieldsFor(kind)) {
     for (const spelling of [field.name, field.label, ...field.aliases]) {

@@ -8,7 +8,7 @@
  *   last or full name, work or personal email, company or position — for a company in
  *   its name, domain, website or industry.
  */
-import type { ImportKind } from '../../core/mapping/catalogue';
+import type { RecordKind } from '../../shared/vocabulary';
 import { validationErrors, type FieldErrors } from '../http/errors';
 import { isRecord } from '../http/read-json';
 import { fieldIndex } from '../store/records';
@@ -48,7 +48,7 @@ interface Criteria {
   readonly terms: readonly string[];
 }
 
-function readNarrowing(kind: ImportKind, filter: Record<string, unknown>, store: TeamStore, errors: FieldErrors): { lists?: string[]; q?: string } {
+function readNarrowing(kind: RecordKind, filter: Record<string, unknown>, store: TeamStore, errors: FieldErrors): { lists?: string[]; q?: string } {
   const own = kind === 'contacts' ? 'leadFilter' : 'companyFilter';
   const other = kind === 'contacts' ? 'companyFilter' : 'leadFilter';
   if (filter[other] !== undefined && filter[other] !== null) {
@@ -74,7 +74,7 @@ function readNarrowing(kind: ImportKind, filter: Record<string, unknown>, store:
   return { ...(lists !== undefined ? { lists } : {}), ...(q !== undefined ? { q } : {}) };
 }
 
-function readCriteria(kind: ImportKind, raw: unknown, store: TeamStore): Criteria {
+function readCriteria(kind: RecordKind, raw: unknown, store: TeamStore): Criteria {
   const errors: FieldErrors = {};
   if (!isRecord(raw)) throw validationErrors({ filter: ['The filter field is required: an object such as {"all": true}.'] });
   if (typeof raw.all !== 'boolean') errors['filter.all'] = ['The filter.all field is required and must be true or false.'];

@@ -3,14 +3,12 @@
  * `contacts-export-YYYYMMDD-HHMMSS-<first 8 of uuid>.csv` from created_at — but only
  * announced in `result.files` once the file is complete.
  */
-import type { ImportKind } from '../../core/mapping/catalogue';
+import { type ExportStatus, type RecordKind, exportTypeOf } from '../../shared/vocabulary';
 import type { Sortable } from '../http/pagination';
-
-export type ExportStatus = 'queued' | 'in_progress' | 'done' | 'failed';
 
 export interface ExportJob extends Sortable {
   readonly uuid: string;
-  readonly kind: ImportKind;
+  readonly kind: RecordKind;
   /** The filter as the client sent it, echoed back. */
   readonly filter: unknown;
   status: ExportStatus;
@@ -23,7 +21,7 @@ export interface ExportJob extends Sortable {
   partialPath: string | undefined;
 }
 
-export function exportFileName(kind: ImportKind, uuid: string, createdAt: string): string {
+export function exportFileName(kind: RecordKind, uuid: string, createdAt: string): string {
   const stamp = createdAt.replace(/[-:]/g, '').replace('T', '-').replace(/Z$/, '').slice(0, 15);
   return `${kind}-export-${stamp}-${uuid.slice(0, 8)}.csv`;
 }
@@ -32,7 +30,7 @@ export function exportView(job: ExportJob, teamId: number): Record<string, unkno
   return {
     uuid: job.uuid,
     team_id: teamId,
-    type: job.kind === 'contacts' ? 'contact_export_csv' : 'account_export_csv',
+    type: exportTypeOf(job.kind),
     filter: job.filter,
     status: job.status,
     result: job.status === 'done' ? { files: [job.fileName] } : null,

@@ -1,7 +1,7 @@
 /** Export endpoints (contract §3): start, poll, download. */
+import type { RecordKind } from '../../shared/vocabulary';
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import type { ImportKind } from '../../core/mapping/catalogue';
 import { param, type RequestContext } from '../http/context';
 import { notFound, validationError } from '../http/errors';
 import { readJsonBody } from '../http/read-json';
@@ -11,7 +11,7 @@ import { selectCompanies, selectContacts } from './export-filter';
 import { exportFileName, exportView, type ExportJob } from './export-job';
 import { runExport } from './export-runner';
 
-async function startExport(ctx: RequestContext, kind: ImportKind): Promise<void> {
+async function startExport(ctx: RequestContext, kind: RecordKind): Promise<void> {
   const { value } = await readJsonBody(ctx.req);
   const { store, config } = ctx.state;
   const table = kind === 'contacts' ? store.contacts : store.companies;

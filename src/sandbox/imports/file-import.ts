@@ -3,13 +3,9 @@
  * import-companies start, and polling reads. `filePath` (the uploaded CSV on disk) and
  * the dialect stay server-side.
  */
+import type { ImportStatus, ImportType } from '../../shared/vocabulary';
 import type { Newline } from '../csv/papa-rows';
 import type { Sortable } from '../http/pagination';
-
-export const IMPORT_TYPES = ['csv_leads', 'csv_accounts'] as const;
-export type ImportType = (typeof IMPORT_TYPES)[number];
-
-export type ImportStatus = 'not_started' | 'in_progress' | 'on_hold' | 'completed' | 'failed' | 'contacts_limit_achieved';
 
 export interface ImportMetrics {
   queued_records: number;

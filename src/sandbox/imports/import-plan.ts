@@ -3,7 +3,8 @@
  * §2.3 and turns it into a plan; violations become one 422 whose `error.data` names
  * each offending field (`columns.first_name`, `list_uuid`, ...).
  */
-import { IDENTIFIER_FIELDS, type ImportKind } from '../../core/mapping/catalogue';
+import { type RecordKind, importTypeOf } from '../../shared/vocabulary';
+import { IDENTIFIER_FIELDS } from '../../core/mapping/catalogue';
 import { validationErrors, type FieldErrors } from '../http/errors';
 import { isRecord, type JsonBody } from '../http/read-json';
 import { fieldIndex, fieldNames } from '../store/records';
@@ -11,7 +12,7 @@ import type { TeamStore } from '../store/team-store';
 import type { FileImportJob } from './file-import';
 
 export interface ImportPlan {
-  readonly kind: ImportKind;
+  readonly kind: RecordKind;
   /** [catalogue field index, 0-based CSV column] pairs. */
   readonly columns: readonly (readonly [number, number])[];
   /** Contacts: the one list every imported contact joins. */
@@ -27,7 +28,7 @@ function orList(names: readonly string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1] ?? ''}`;
 }
 
-function readColumns(body: JsonBody, kind: ImportKind, columnCount: number, errors: FieldErrors): [number, number][] {
+function readColumns(body: JsonBody, kind: RecordKind, columnCount: number, errors: FieldErrors): [number, number][] {
   const raw = body.value.columns;
   if (raw === undefined || raw === null) {
     errors.columns = ['The columns field is required.'];
@@ -105,9 +106,9 @@ function readCompanyLists(value: unknown, store: TeamStore, errors: FieldErrors)
   return value as string[];
 }
 
-export function planImport(job: FileImportJob, kind: ImportKind, body: JsonBody, store: TeamStore): ImportPlan {
+export function planImport(job: FileImportJob, kind: RecordKind, body: JsonBody, store: TeamStore): ImportPlan {
   const errors: FieldErrors = {};
-  const expected = kind === 'contacts' ? 'csv_leads' : 'csv_accounts';
+  const expected = importTypeOf(kind);
   if (job.type !== expected) {
     errors.type = [`This upload is ${job.type}; ${kind === 'contacts' ? 'import-leads' : 'import-companies'} needs a ${expected} upload.`];
   }

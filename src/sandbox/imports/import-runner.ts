@@ -6,8 +6,8 @@
  * numbers. The rows come from the upload's own parse when it kept them (see
  * UploadRowsCache), else from parsing the uploaded file again.
  */
+import type { RecordKind } from '../../shared/vocabulary';
 import { createReadStream, promises as fs } from 'node:fs';
-import type { ImportKind } from '../../core/mapping/catalogue';
 import type { Newline } from '../csv/papa-rows';
 import { PackedRowsBuilder, cellSpan, lineOf, type PackedRows } from '../csv/packed-rows';
 import { RowScanner } from '../csv/row-scanner';
@@ -22,7 +22,7 @@ import { BATCH_ROWS, MAX_ROW_ERRORS, type FileImportJob } from './file-import';
 import type { ImportPlan } from './import-plan';
 import { messageOf } from '../../core/message-of';
 
-const NO_IDENTIFIER: Readonly<Record<ImportKind, string>> = {
+const NO_IDENTIFIER: Readonly<Record<RecordKind, string>> = {
   contacts: 'no identifier: linkedin_id, work_email or personal_email',
   companies: 'no identifier: linkedin_id or name',
 };

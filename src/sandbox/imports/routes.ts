@@ -1,12 +1,12 @@
 /** The import endpoints after upload: start (§2.2, §2.3) and polling (§2.4). */
-import type { ImportKind } from '../../core/mapping/catalogue';
+import { IMPORT_TYPES, type RecordKind } from '../../shared/vocabulary';
 import { param, type RequestContext } from '../http/context';
 import { notFound, validationError, validationErrors } from '../http/errors';
 import { paginate, readPageQuery } from '../http/pagination';
 import { readJsonBody } from '../http/read-json';
 import { sendJson } from '../http/respond';
 import { isoNow } from '../time';
-import { fileImportView, IMPORT_TYPES, type FileImportJob } from './file-import';
+import { fileImportView, type FileImportJob } from './file-import';
 import { planImport } from './import-plan';
 import { runImport } from './import-runner';
 
@@ -17,7 +17,7 @@ function findImport(ctx: RequestContext): FileImportJob {
   return job;
 }
 
-async function startImport(ctx: RequestContext, kind: ImportKind): Promise<void> {
+async function startImport(ctx: RequestContext, kind: RecordKind): Promise<void> {
   const job = findImport(ctx);
   const plan = planImport(job, kind, await readJsonBody(ctx.req), ctx.state.store);
   job.status = 'in_progress';

@@ -13,7 +13,8 @@ import { boundaryOf, MultipartError, MultipartParser, type PartSink } from '../h
 import { sendError, sendJson } from '../http/respond';
 import { isoNow } from '../time';
 import { matchHeaders } from '../csv/header-match';
-import { emptyMetrics, fileImportView, IMPORT_TYPES, type FileImportJob, type ImportType } from './file-import';
+import { IMPORT_TYPES, type ImportType, recordKindOfImport } from '../../shared/vocabulary';
+import { emptyMetrics, fileImportView, type FileImportJob } from './file-import';
 import { FileTooLargeError, MAX_UPLOAD_BYTES, UploadScan, type CsvSummary } from './upload-scan';
 
 /** Multipart framing and the small fields never come near this; a larger body holds a larger file. */
@@ -149,7 +150,7 @@ export async function handleUpload(ctx: RequestContext): Promise<void> {
       uuid, seq: ctx.state.store.nextSeq(), type, status: 'not_started', list_uuid: listUuid,
       file_name: fileName, delimiter: summary.delimiter, newline: summary.newline, rows_count: summary.rowsCount,
       csv_headers: summary.headers, csv_preview: summary.preview,
-      matches: matchHeaders(summary.headers, type === 'csv_leads' ? 'contacts' : 'companies'),
+      matches: matchHeaders(summary.headers, recordKindOfImport(type)),
       created_at: at, updated_at: at, metrics: emptyMetrics(summary.rowsCount), errors: [],
       filePath: current()?.path,
     };

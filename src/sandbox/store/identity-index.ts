@@ -8,7 +8,7 @@
  * on the old key: that key moves to `retired`, an exact string map (rare: only updates
  * of a known record that change an identifier).
  */
-import type { ImportKind } from '../../core/mapping/catalogue';
+import type { RecordKind } from '../../shared/vocabulary';
 import { ClaimTable } from './claim-table';
 import { KEY_SOURCES, type KeySource } from './identity';
 
@@ -42,7 +42,7 @@ export class KeySet {
   private readonly cut: boolean[];
   private text = '';
 
-  constructor(kind: ImportKind) {
+  constructor(kind: RecordKind) {
     this.strings = KEY_SOURCES[kind].map(() => '');
     this.hashes = new Int32Array(this.strings.length);
     this.starts = new Int32Array(this.strings.length);
@@ -50,7 +50,7 @@ export class KeySet {
     this.cut = this.strings.map(() => true);
   }
 
-  static of(kind: ImportKind, keys: readonly string[]): KeySet {
+  static of(kind: RecordKind, keys: readonly string[]): KeySet {
     const set = new KeySet(kind);
     keys.forEach((key, i) => set.set(i, key));
     return set;
@@ -109,7 +109,7 @@ export class IdentityIndex {
   /** `${space}:${key}` → position, for keys no longer in their claimant's values. */
   private readonly retired = new Map<string, number>();
 
-  constructor(kind: ImportKind, private readonly keyOf: KeyOf) {
+  constructor(kind: RecordKind, private readonly keyOf: KeyOf) {
     this.sources = KEY_SOURCES[kind];
     const spaces = Math.max(...this.sources.map((source) => source.space)) + 1;
     this.claims = Array.from({ length: spaces }, () => new ClaimTable());

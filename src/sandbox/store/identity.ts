@@ -4,7 +4,7 @@
  * linkedin_id or name agree. Emails share one key space (the same address in the work
  * column of one file and the personal column of another is one person).
  */
-import type { ImportKind } from '../../core/mapping/catalogue';
+import type { RecordKind } from '../../shared/vocabulary';
 import { fieldIndex } from './records';
 
 /** Scheme, host, profile kind, query and trailing slashes around the part that names the profile. */
@@ -114,7 +114,7 @@ function plainCollapsedKey(text: string, range: TextRange): boolean {
   return isPlainLower(text, range.start, range.end);
 }
 
-function sources(kind: ImportKind): KeySource[] {
+function sources(kind: RecordKind): KeySource[] {
   if (kind === 'contacts') {
     return [
       { index: fieldIndex('contacts', 'linkedin_id'), space: 0, normalize: linkedinKey, plainKey: plainLinkedinKey },
@@ -128,9 +128,9 @@ function sources(kind: ImportKind): KeySource[] {
   ];
 }
 
-export const KEY_SOURCES: Readonly<Record<ImportKind, readonly KeySource[]>> = { contacts: sources('contacts'), companies: sources('companies') };
+export const KEY_SOURCES: Readonly<Record<RecordKind, readonly KeySource[]>> = { contacts: sources('contacts'), companies: sources('companies') };
 
 /** A record's identity keys, one per KEY_SOURCES entry of its kind ('' where there is none). */
-export function identityKeys(kind: ImportKind, values: readonly string[]): string[] {
+export function identityKeys(kind: RecordKind, values: readonly string[]): string[] {
   return KEY_SOURCES[kind].map((source) => source.normalize(values[source.index] ?? ''));
 }

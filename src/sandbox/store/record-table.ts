@@ -9,7 +9,7 @@
  * `M` is list membership: one list uuid per contact, a list of them per company
  * (shared between records until one changes, then replaced).
  */
-import type { ImportKind } from '../../core/mapping/catalogue';
+import type { RecordKind } from '../../shared/vocabulary';
 import { KEY_SOURCES, identityKeys } from './identity';
 import { IdentityIndex, KeySet } from './identity-index';
 import { IntColumn } from './int-column';
@@ -35,7 +35,7 @@ export class RecordTable<M> implements RecordReader<M> {
   private readonly owned = new Map<number, readonly string[]>();
   private readonly index: IdentityIndex;
 
-  constructor(readonly kind: ImportKind) {
+  constructor(readonly kind: RecordKind) {
     this.index = new IdentityIndex(kind, (position, source) => this.keyOf(position, source));
   }
 

@@ -4,7 +4,8 @@
  * CONTACT_FIELDS / COMPANY_FIELDS ('' when unknown; the export row is `[uuid, ...values]`).
  * Tags are one comma-separated string, as they appear in a CSV.
  */
-import { COMPANY_FIELDS, CONTACT_FIELDS, type ImportKind } from '../../core/mapping/catalogue';
+import type { RecordKind } from '../../shared/vocabulary';
+import { COMPANY_FIELDS, CONTACT_FIELDS } from '../../core/mapping/catalogue';
 
 export interface ListRecord {
   readonly uuid: string;
@@ -26,16 +27,16 @@ export interface RecordReader<M> {
 export const CONTACT_FIELD_NAMES: readonly string[] = CONTACT_FIELDS.map((f) => f.name);
 export const COMPANY_FIELD_NAMES: readonly string[] = COMPANY_FIELDS.map((f) => f.name);
 
-export function fieldNames(kind: ImportKind): readonly string[] {
+export function fieldNames(kind: RecordKind): readonly string[] {
   return kind === 'contacts' ? CONTACT_FIELD_NAMES : COMPANY_FIELD_NAMES;
 }
 
-export function fieldIndex(kind: ImportKind, field: string): number {
+export function fieldIndex(kind: RecordKind, field: string): number {
   return fieldNames(kind).indexOf(field);
 }
 
 /** The export's columns (contract §3.3): `uuid`, then the catalogue in order. */
-export function exportHeader(kind: ImportKind): string[] {
+export function exportHeader(kind: RecordKind): string[] {
   return ['uuid', ...fieldNames(kind)];
 }
 

@@ -4,13 +4,13 @@
  * row is and computes its values with this when they are read, so an import of 100,000
  * rows does not build 100,000 value arrays for the GC to carry into the old generation.
  */
-import type { ImportKind } from '../../core/mapping/catalogue';
+import type { RecordKind } from '../../shared/vocabulary';
 import { cellAt, type PackedRows } from '../csv/packed-rows';
 import { fieldIndex, fieldNames, mergeTags } from './records';
 
 /** How an import turns a row into values (ImportPlan satisfies it). */
 export interface ValueMapping {
-  readonly kind: ImportKind;
+  readonly kind: RecordKind;
   /** [catalogue field index, 0-based CSV column] pairs. */
   readonly columns: readonly (readonly [number, number])[];
   readonly tags: readonly string[];
@@ -22,7 +22,7 @@ export interface RowSource {
   readonly rows: PackedRows;
 }
 
-export const TAGS_FIELD: Readonly<Record<ImportKind, number>> = { contacts: fieldIndex('contacts', 'tags'), companies: fieldIndex('companies', 'tags') };
+export const TAGS_FIELD: Readonly<Record<RecordKind, number>> = { contacts: fieldIndex('contacts', 'tags'), companies: fieldIndex('companies', 'tags') };
 
 export function rowValues(source: RowSource, row: number): string[] {
   const { mapping, rows } = source;

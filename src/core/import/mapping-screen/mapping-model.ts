@@ -3,10 +3,11 @@
  * account's lists and the proposals (mapping memory first, then the server's matches
  * merged with our own header matching).
  */
+import type { ColumnMapping } from '../../../shared/vocabulary';
 import type { FileImport } from '../../api';
 import { delimiterLabel, encodingLabel } from '../../csv';
-import { IDENTIFIER_FIELDS, type ColumnMapping, type MappingOverride, type FieldGroup, fieldsFor, normalizeHeader, proposeMapping } from '../../mapping';
-import type { ColumnSuggestion, FieldGroupOption, ImportKind, ListSummary, MappingModel, TargetState } from '../../../shared/protocol';
+import { IDENTIFIER_FIELDS, type MappingOverride, type FieldGroup, fieldsFor, normalizeHeader, proposeMapping } from '../../mapping';
+import type { ColumnSuggestion, FieldGroupOption, RecordKind, ListSummary, MappingModel, TargetState } from '../../../shared/protocol';
 import { UserError } from '../../user-error';
 import type { PreparedFile } from '../preflight';
 
@@ -24,7 +25,7 @@ export type UploadFacts = Pick<FileImport, 'uuid' | 'csvHeaders' | 'matches'>;
 
 export interface MappingModelInput {
   readonly fileUri: string;
-  readonly kind: ImportKind;
+  readonly kind: RecordKind;
   readonly prepared: PreparedFile;
   readonly upload: UploadFacts;
   readonly lists: readonly ListSummary[];
@@ -49,7 +50,7 @@ function fitRow(cells: readonly string[], width: number): string[] {
 }
 
 /** Turns a caller's mapping (per column, or field → index/header) into the per-column form. */
-export function resolveMapping(kind: ImportKind, headers: readonly string[], override: MappingOverride): (string | null)[] {
+export function resolveMapping(kind: RecordKind, headers: readonly string[], override: MappingOverride): (string | null)[] {
   if (Array.isArray(override)) {
     const perColumn = override as readonly (string | null)[];
     if (perColumn.length > headers.length) throw new UserError(`The mapping names ${perColumn.length} columns but the file has ${headers.length}.`, []);
@@ -64,7 +65,7 @@ export function resolveMapping(kind: ImportKind, headers: readonly string[], ove
   return mapping;
 }
 
-function requestedSuggestions(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): ColumnSuggestion[] {
+function requestedSuggestions(kind: RecordKind, headers: readonly string[], mapping: ColumnMapping): ColumnSuggestion[] {
   const labels = new Map(fieldsFor(kind).map((field) => [field.name, field.label]));
   return mapping.flatMap((field, column) => (field === null ? [] : [{
     column, field, confidence: 1,

@@ -5,8 +5,9 @@
  * one's (the screen drops answers for old revisions anyway), and the last answers are
  * kept so Start and "Show in Problems" do not read the file again.
  */
+import type { RecordKind } from '../../../shared/vocabulary';
 import { type CsvDialect, type ValidationReport, summarizeValidation, validateRows } from '../../csv';
-import { type ImportKind, checkMapping, toApiColumns } from '../../mapping';
+import { checkMapping, toApiColumns } from '../../mapping';
 import type { ColumnMapping, MappingReview } from '../../../shared/protocol';
 
 export interface ReviewedMapping {
@@ -23,7 +24,7 @@ export class MappingReviewer {
   constructor(
     private readonly path: string,
     private readonly dialect: CsvDialect,
-    private readonly kind: ImportKind,
+    private readonly kind: RecordKind,
     private readonly headers: readonly string[],
   ) {}
 

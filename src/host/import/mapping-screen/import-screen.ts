@@ -8,7 +8,7 @@ import type { GetSalesClient } from '../../../core/api';
 import type { CsvDialect } from '../../../core/csv';
 import type { MappingMemory } from '../../../core/mapping';
 import type { JobConnection, JobStore } from '../../../core/jobs';
-import type { ImportKind, ListSummary } from '../../../shared/protocol';
+import type { RecordKind, ListSummary } from '../../../shared/protocol';
 import type { ImportDiagnostics } from '../import-diagnostics';
 import { jobProgressOf } from './job-progress';
 import type { MappingReviewer } from '../../../core/import/mapping-screen/mapping-reviewer';
@@ -22,7 +22,7 @@ export interface ImportScreenContext {
   readonly memory: MappingMemory;
   readonly diagnostics: ImportDiagnostics;
   readonly reviewer: MappingReviewer;
-  readonly kind: ImportKind;
+  readonly kind: RecordKind;
   readonly uri: vscode.Uri;
   readonly importUuid: string;
   readonly headers: readonly string[];

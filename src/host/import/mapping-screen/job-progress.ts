@@ -2,8 +2,8 @@
  * The mapping screen's view of an import job: what `JobProgress` the tab shows for a
  * Job of the store, and a feed that pushes every change of an import job to its open tab.
  */
+import { IMPORT_STATUSES } from '../../../shared/vocabulary';
 import type * as vscode from 'vscode';
-import { IMPORT_STATUSES } from '../../../core/api';
 import { type Job, type JobStore, finishedSentence, isJobActive } from '../../../core/jobs';
 import type { ImportStatus, JobProgress } from '../../../shared/protocol';
 import { MappingPanel } from './mapping-panel';

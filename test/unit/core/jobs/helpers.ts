@@ -1,6 +1,6 @@
 /** Test doubles for the jobs tests: a JSON-round-tripping key-value port and API objects. */
+import type { KeyValuePort } from '../../../../src/core/key-value-port';
 import type { ExportJob, FileImport, ImportMetrics } from '../../../../src/core/api/models';
-import type { KeyValuePort } from '../../../../src/core/jobs';
 
 /** Like globalState: values are stored as JSON, so what comes back is a copy, never the same object. */
 export class MemoryStorage implements KeyValuePort {

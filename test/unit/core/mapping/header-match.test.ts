@@ -1,13 +1,14 @@
+import type { RecordKind } from '../../../../src/shared/vocabulary';
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { fieldsFor, normalizeHeader, proposeMapping, type ImportKind, type MappingProposal } from '../../../../src/core/mapping';
+import { fieldsFor, normalizeHeader, proposeMapping, type MappingProposal } from '../../../../src/core/mapping';
 
 /** header → field for every mapped column. */
 function mapped(headers: readonly string[], proposal: MappingProposal): Record<string, string> {
   return Object.fromEntries(proposal.mapping.flatMap((field, i) => (field === null ? [] : [[headers[i] ?? '', field]])));
 }
 
-function propose(kind: ImportKind, headers: string[], previewRows?: string[][]): Record<string, string> {
+function propose(kind: RecordKind, headers: string[], previewRows?: string[][]): Record<string, string> {
   return mapped(headers, proposeMapping({ kind, headers, previewRows }));
 }
 

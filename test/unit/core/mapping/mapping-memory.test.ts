@@ -1,6 +1,7 @@
+import type { KeyValuePort } from '../../../../src/core/key-value-port';
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { MAPPING_MEMORY_KEY, MappingMemory, headerFingerprint, proposeMapping, type KeyValuePort } from '../../../../src/core/mapping';
+import { MAPPING_MEMORY_KEY, MappingMemory, headerFingerprint, proposeMapping } from '../../../../src/core/mapping';
 
 /** An in-memory stand-in for VS Code's globalState that, like it, stores JSON copies. */
 class JsonStore implements KeyValuePort {
