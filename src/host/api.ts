@@ -4,7 +4,8 @@
  * activate() returns nothing, so no other extension can reach into the service graph.
  * Tests get it with `await vscode.extensions.getExtension('getsales-csv.getsales-csv')!.activate()`.
  */
-import type { JobPoller, JobStore, KeyValuePort } from '../core/jobs';
+import type { KeyValuePort } from '../core/key-value-port';
+import type { JobPoller, JobStore } from '../core/jobs';
 import type { CommandRunner } from './command-runner';
 import type { HostServices } from './services';
 import type { ConnectionService } from './connection/connection-service';

@@ -12,8 +12,9 @@
  *     (or of the active CSV editor), re-exported to refresh it.
  */
 import * as vscode from 'vscode';
+import type { RecordKind } from '../../shared/vocabulary';
 import type { ExportFilter } from '../../core/api';
-import type { Job, JobEntity, JobStore } from '../../core/jobs';
+import type { Job, JobStore } from '../../core/jobs';
 import { type CommandRunner } from '../command-runner';
 import { UserError } from '../../core/user-error';
 import type { ConnectionService } from '../connection/connection-service';
@@ -50,7 +51,7 @@ export function registerExportCommands(services: ExportCommandServices): vscode.
   );
 }
 
-async function runExport(services: ExportCommandServices, entity: JobEntity, args: ExportArgs): Promise<Job | undefined> {
+async function runExport(services: ExportCommandServices, entity: RecordKind, args: ExportArgs): Promise<Job | undefined> {
   if (args.filter) {
     return begin(services, entity, { filter: args.filter, label: args.label ?? describeExportFilter(args.filter, entity) }, args.interactive);
   }
@@ -61,14 +62,14 @@ async function runExport(services: ExportCommandServices, entity: JobEntity, arg
   return picked ? begin(services, entity, picked, true) : undefined;
 }
 
-async function exportFromSource(services: ExportCommandServices, entity: JobEntity, source: UuidSource, interactive: boolean): Promise<Job> {
+async function exportFromSource(services: ExportCommandServices, entity: RecordKind, source: UuidSource, interactive: boolean): Promise<Job> {
   services.connection.requireClient(); // sign in first, before reading a large file
   const { ids, source: name } = await uuidsFrom(source);
   const filter: ExportFilter = { kind: 'ids', ids };
   return begin(services, entity, { filter, label: describeExportFilter(filter, entity, { source: name }) }, interactive);
 }
 
-async function begin(services: ExportCommandServices, entity: JobEntity, picked: PickedExport, interactive: boolean): Promise<Job> {
+async function begin(services: ExportCommandServices, entity: RecordKind, picked: PickedExport, interactive: boolean): Promise<Job> {
   const { client, connection } = services.connection.requireConnected();
   const job = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Starting the export of ${picked.label}…` },

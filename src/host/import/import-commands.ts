@@ -6,7 +6,7 @@
  * or the user did not connect).
  */
 import * as vscode from 'vscode';
-import type { ImportKind } from '../../shared/protocol';
+import type { RecordKind } from '../../shared/protocol';
 import { type CommandRunner, isCancellation } from '../command-runner';
 import type { ConnectionService } from '../connection/connection-service';
 import { chooseCsvFiles } from './choose-files';
@@ -27,7 +27,7 @@ export function registerImportCommands(services: ImportCommandServices): vscode.
   );
 }
 
-async function runImport(services: ImportCommandServices, kind: ImportKind, args: readonly unknown[]): Promise<ImportOutcome[] | undefined> {
+async function runImport(services: ImportCommandServices, kind: RecordKind, args: readonly unknown[]): Promise<ImportOutcome[] | undefined> {
   const options = decodeImportArgs(args);
   const files = options.files.length > 0 ? options.files : await chooseCsvFiles(kind, options.interactive);
   if (files.length === 0) {
