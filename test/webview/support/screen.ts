@@ -6,14 +6,14 @@
  * does. Tests see what the webview posted, what it saved with setState, dialogs, and
  * CSP violations.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { MappingSession, type MappingCallbacks } from '../../../src/core/import/mapping-screen/mapping-session';
 import type { HostMessage, JobProgress, MappingModel, WebviewMessage } from '../../../src/shared/protocol';
+import { launchChromium } from '../../harness/browser';
+import { ensureChromium } from '../../harness/system-packages';
 import { ensureWebviewBundle } from './bundle';
 import { fakeReview } from './fixtures';
 import { startScreenServer, type ScreenServer } from './server';
-
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const WAIT_MS = 10_000;
 
@@ -23,16 +23,31 @@ export interface ScreenEnvironment {
   close(): Promise<void>;
 }
 
+/**
+ * The page server and a browser. When a step fails, what the earlier steps opened is
+ * closed before the error is passed on: an open server would keep the test process
+ * alive after its before() failed.
+ */
 export async function startEnvironment(): Promise<ScreenEnvironment> {
   await ensureWebviewBundle();
   const server = await startScreenServer();
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  let browser: Browser;
+  try {
+    // The harness's resolver: CHROME_PATH, else the system's Chromium (installed when it can).
+    browser = await launchChromium(ensureChromium((line) => console.log(`[webview] ${line}`)), {});
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   return {
     browser,
     server,
     close: async () => {
-      await browser.close();
-      await server.close();
+      try {
+        await browser.close();
+      } finally {
+        await server.close();
+      }
     },
   };
 }
