@@ -1,6 +1,8 @@
 // Runs every test suite and ends with one line that sums them: `N passed, N failed`.
 // Usage: node scripts/test.mjs [unit|webview|integration|ui ...]   (default: all, after
 // build, typecheck and lint). Exits non-zero when anything failed or a suite crashed.
+// Before anything else, when a suite drives a browser, Chromium is found (or installed
+// with apt) and launched once; if it cannot start, the run stops there with the reason.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -8,6 +10,7 @@ import { join, relative } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const resultsDir = join(root, '.test-results');
 const allSuites = ['unit', 'webview', 'integration', 'ui'];
+const browserSuites = new Set(['webview', 'integration', 'ui']);
 const requested = process.argv.slice(2);
 const suites = requested.length > 0 ? requested : allSuites;
 for (const suite of suites) {
@@ -78,8 +81,40 @@ if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
   }
 }
 
+/**
+ * The harness's one resolver (CHROME_PATH, else the system's Chromium, installed with
+ * apt as root) and a real launch; every suite then gets that path as CHROME_PATH.
+ * Returns why the browser cannot be used, or undefined when it starts.
+ */
+async function ensureBrowser() {
+  console.log('\n▶ browser (Chromium for the webview, integration and UI suites)');
+  try {
+    const { tsImport } = await import('tsx/esm/api');
+    const { ensureLaunchableChromium } = await tsImport('../test/harness/browser.ts', import.meta.url);
+    process.env.CHROME_PATH = await ensureLaunchableChromium((line) => console.log(`[browser] ${line}`));
+    console.log(`Chromium at ${process.env.CHROME_PATH} starts.`);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
+
+// Checked first, not when the first browser suite comes: a browser that cannot start
+// ends the run in seconds, before minutes of build, lint and unit tests.
+const browserProblem = suites.some((suite) => browserSuites.has(suite)) ? await ensureBrowser() : undefined;
+if (browserProblem !== undefined) {
+  console.log('\nSummary');
+  for (const suite of suites) {
+    console.log(`  ${suite.padEnd(12)} ${browserSuites.has(suite) ? '0 passed, 1 failed (no usable Chromium)' : 'not run'}`);
+  }
+  console.log(`\n${browserProblem}\nFix that and run again; \`node scripts/test.mjs unit\` runs the tests that need no browser.`);
+  const failed = suites.filter((suite) => browserSuites.has(suite)).length;
+  console.log(`0 passed, ${failed} failed`);
+  process.exit(1);
+}
 
 const gates = [];
 if (requested.length === 0) {
