@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import local from './scripts/eslint/kebab-case-file-names.mjs';
 
 const noVscode = {
   'no-restricted-imports': ['error', {
@@ -25,6 +26,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'smart'],
     },
+  },
+  {
+    // Typed rules: each file is checked in its own world's tsconfig (src/core, src/host,
+    // webview, test, …), which the project service finds from the file's folder.
+    files: ['src/**/*.ts', 'webview/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', {
+        // node:test's describe/it return promises the runner itself awaits.
+        allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }],
+      }],
+    },
+  },
+  {
+    files: ['src/**', 'webview/**', 'test/**'],
+    plugins: { local },
+    rules: { 'local/kebab-case-file-names': 'error' },
   },
   { files: ['src/core/**', 'src/sandbox/**', 'src/shared/**', 'bench/**', 'scripts/**', 'test/unit/**', 'test/webview/**'], rules: noVscode },
   { files: ['webview/**'], rules: noNode },
