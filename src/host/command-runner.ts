@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { ApiError, type ApiErrorKind } from '../core/api/errors';
 import { WrongConnectionError } from '../core/jobs/job-poller';
 import { type ErrorAction, UserError } from '../core/user-error';
+import { DecodeError } from '../shared/decode';
 import { COMMANDS } from './ids';
 import type { Log } from './log';
 import { openSetting } from './settings';
@@ -100,6 +101,11 @@ interface Described {
 
 function describe(error: unknown): Described {
   if (error instanceof UserError) return { kind: 'user', message: error.message, actions: error.actions, severity: 'error' };
+  // Persisted state and API answers are decoded where they are read; a DecodeError that
+  // reaches a command is about the arguments a script or test passed to it.
+  if (error instanceof DecodeError) {
+    return { kind: 'user', message: `The command was given an argument it cannot use (${error.message}).`, actions: [], severity: 'error' };
+  }
   if (error instanceof WrongConnectionError) {
     return { kind: 'user', message: error.message, actions: [error.connection === 'sandbox' ? 'trySandbox' : 'signIn'], severity: 'warning' };
   }

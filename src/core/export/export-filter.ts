@@ -4,6 +4,8 @@
  * job gets in the tree, and UUIDs pasted as free text. No `vscode` here, so the bench
  * and tests can use it as-is.
  */
+import { DecodeError, arrayOf, nonEmptyString, object, oneOf, optional, string } from '../../shared/decode';
+import { assertNever } from '../../shared/protocol';
 import type { RecordKind } from '../../shared/vocabulary';
 import type { ExportFilter } from '../api';
 
@@ -39,42 +41,44 @@ export function parsePastedUuids(text: string): PastedUuids {
   return { ids, rejected };
 }
 
+const FILTER_KINDS = ['all', 'ids', 'list', 'search'] as const;
+
 /**
- * Reads a filter from a command argument or a stored job. Undefined when the value is
- * not a filter; throws (with a sentence for the user) when it is one but unusable.
+ * Reads a filter from a command argument or a stored job, trimming text and dropping
+ * unknown keys. Throws a DecodeError naming the field when the value is not a usable filter.
  */
-export function decodeExportFilter(value: unknown): ExportFilter | undefined {
-  if (typeof value !== 'object' || value === null || !('kind' in value)) return undefined;
-  const filter = value as Record<string, unknown>;
-  switch (filter.kind) {
+export function decodeExportFilter(value: unknown, path = 'filter'): ExportFilter {
+  const filter = object(value, path);
+  const kind = oneOf(filter.kind, `${path}.kind`, FILTER_KINDS);
+  switch (kind) {
     case 'all':
-      return { kind: 'all' };
+      return { kind };
     case 'ids': {
-      const ids = uuidArray(filter.ids, 'ids');
-      if (ids.length === 0) throw new TypeError('The filter has no UUIDs to export.');
-      const excludeIds = filter.excludeIds === undefined ? undefined : uuidArray(filter.excludeIds, 'excludeIds');
-      return excludeIds && excludeIds.length > 0 ? { kind: 'ids', ids, excludeIds } : { kind: 'ids', ids };
+      const ids = uuids(filter.ids, `${path}.ids`);
+      if (ids.length === 0) throw new DecodeError(`${path}.ids`, 'has no UUIDs to export');
+      const excludeIds = optional(filter.excludeIds, `${path}.excludeIds`, uuids, []);
+      return excludeIds.length > 0 ? { kind, ids, excludeIds } : { kind, ids };
     }
     case 'list':
-      if (typeof filter.listUuid !== 'string' || filter.listUuid.trim() === '') throw new TypeError('The list filter needs a listUuid.');
-      return { kind: 'list', listUuid: filter.listUuid.trim() };
+      return { kind, listUuid: nonEmptyString(filter.listUuid, `${path}.listUuid`).trim() };
     case 'search': {
-      if (typeof filter.q !== 'string' || filter.q.trim() === '') throw new TypeError('The search filter needs a non-empty q.');
+      const q = nonEmptyString(filter.q, `${path}.q`).trim();
       const listUuid = typeof filter.listUuid === 'string' && filter.listUuid.trim() !== '' ? filter.listUuid.trim() : undefined;
-      return listUuid ? { kind: 'search', q: filter.q.trim(), listUuid } : { kind: 'search', q: filter.q.trim() };
+      return listUuid ? { kind, q, listUuid } : { kind, q };
     }
     default:
-      throw new TypeError(`Unknown export filter kind ${JSON.stringify(filter.kind)}: use all, list, search or ids.`);
+      return assertNever(kind, 'export filter kind');
   }
 }
 
-function uuidArray(value: unknown, field: string): string[] {
-  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) {
-    throw new TypeError(`The filter's ${field} must be an array of UUID strings.`);
-  }
-  const { ids, rejected } = parsePastedUuids(value.join(' '));
-  if (rejected.length > 0) throw new TypeError(`The filter's ${field} holds values that are not UUIDs: ${preview(rejected)}.`);
-  return ids;
+/** UUIDs, lower-cased, each kept once in the order first seen. */
+function uuids(value: unknown, path: string): string[] {
+  const ids = arrayOf(value, path, (item, at) => {
+    const text = string(item, at).trim();
+    if (!isUuid(text)) throw new DecodeError(at, 'expected a UUID');
+    return text.toLowerCase();
+  });
+  return [...new Set(ids)];
 }
 
 export interface FilterLabelContext {

@@ -12,6 +12,7 @@
  *     (or of the active CSV editor), re-exported to refresh it.
  */
 import * as vscode from 'vscode';
+import { boolean, nonEmptyString, object, optional, string } from '../../shared/decode';
 import type { RecordKind } from '../../shared/vocabulary';
 import type { ExportFilter } from '../../core/api';
 import type { Job, JobStore } from '../../core/jobs';
@@ -23,7 +24,6 @@ import { decodeExportFilter, describeExportFilter } from '../../core/export/expo
 import { type PickedExport, pickExportFilter } from './filter-picker';
 import { startExport } from '../../core/export/start-export';
 import { type UuidSource, activeCsvEditor, fileSource, uuidsFrom } from './uuid-sources';
-import { messageOf } from '../../core/message-of';
 
 export interface ExportCommandServices {
   readonly runner: CommandRunner;
@@ -83,19 +83,12 @@ async function begin(services: ExportCommandServices, entity: RecordKind, picked
 function decodeArgs(arg: unknown): ExportArgs {
   if (arg instanceof vscode.Uri) return { filter: undefined, label: undefined, csv: arg, interactive: true };
   if (typeof arg !== 'object' || arg === null) return { filter: undefined, label: undefined, csv: undefined, interactive: true };
-  const record = arg as Record<string, unknown>;
-  let filter: ExportFilter | undefined;
-  try {
-    filter = record.filter === undefined ? undefined : decodeExportFilter(record.filter);
-  } catch (error) {
-    throw new UserError(`The export filter is not usable: ${messageOf(error)}`, []);
-  }
-  if (record.filter !== undefined && filter === undefined) throw new UserError('The export filter must be an object with a kind: all, list, search or ids.', []);
-  const csv = record.csv instanceof vscode.Uri ? record.csv : typeof record.csv === 'string' && record.csv !== '' ? vscode.Uri.file(record.csv) : undefined;
+  const record = object(arg, 'options');
+  const csv = record.csv instanceof vscode.Uri ? record.csv : optional(record.csv, 'options.csv', nonEmptyString);
   return {
-    filter,
-    label: typeof record.label === 'string' && record.label.trim() !== '' ? record.label.trim() : undefined,
-    csv,
-    interactive: record.interactive !== false,
+    filter: optional(record.filter, 'options.filter', decodeExportFilter),
+    label: optional(record.label, 'options.label', string)?.trim() || undefined,
+    csv: typeof csv === 'string' ? vscode.Uri.file(csv) : csv,
+    interactive: optional(record.interactive, 'options.interactive', boolean, true),
   };
 }

@@ -11,8 +11,7 @@
  */
 import * as vscode from 'vscode';
 import type { MappingOverride } from '../../core/mapping';
-import { UserError } from '../../core/user-error';
-
+import { arrayOf, boolean, count, nonEmptyString, nullable, object, optional, recordOf, string } from '../../shared/decode';
 
 export interface ImportOptions {
   readonly files: readonly vscode.Uri[];
@@ -39,53 +38,37 @@ const NO_OPTIONS: Omit<ImportOptions, 'files'> = {
   signal: undefined,
 };
 
-function toUri(value: unknown, what: string): vscode.Uri {
+function toUri(value: unknown, path: string): vscode.Uri {
   if (value instanceof vscode.Uri) return value;
-  if (typeof value === 'string' && value.trim() !== '') return value.includes('://') ? vscode.Uri.parse(value) : vscode.Uri.file(value);
-  throw new UserError(`${what} must be a file URI or a path.`, []);
+  const text = nonEmptyString(value, path);
+  return text.includes('://') ? vscode.Uri.parse(text) : vscode.Uri.file(text);
 }
 
-function optionalStrings(value: unknown, what: string): string[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw new UserError(`${what} must be an array of strings.`, []);
-  return value;
+function strings(value: unknown, path: string): string[] {
+  return arrayOf(value, path, string);
 }
 
-function decodeMapping(value: unknown): MappingOverride | undefined {
-  if (value === undefined) return undefined;
-  if (Array.isArray(value) && value.every((field) => field === null || typeof field === 'string')) return value as (string | null)[];
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)
-    && Object.values(value).every((column) => typeof column === 'string' || (typeof column === 'number' && Number.isInteger(column)))) {
-    return value as Record<string, number | string>;
-  }
-  throw new UserError('The mapping must be an array (one field name or null per column) or an object { field: column index or header }.', []);
+/** Per column (a field name or null each), or { field: column index or header }. */
+function decodeMapping(value: unknown, path: string): MappingOverride {
+  if (Array.isArray(value)) return arrayOf(value, path, (field, at) => nullable(field, at, string));
+  return recordOf(value, path, (column, at) => (typeof column === 'string' ? column : count(column, at)));
 }
 
-function decodeOptions(record: Record<string, unknown>): ImportOptions {
-  const files: vscode.Uri[] = [];
-  if (record.file !== undefined) files.push(toUri(record.file, 'The file'));
-  if (record.files !== undefined) {
-    if (!Array.isArray(record.files)) throw new UserError('The files must be an array of file URIs or paths.', []);
-    files.push(...record.files.map((file) => toUri(file, 'Each file')));
-  }
-  const optionalString = (key: string): string | undefined => {
-    const value = record[key];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string') throw new UserError(`The ${key} must be a string.`, []);
-    return value;
-  };
-  const optionalBoolean = (key: string): boolean | undefined => (typeof record[key] === 'boolean' ? record[key] : undefined);
+function decodeOptions(value: unknown): ImportOptions {
+  const options = object(value, 'options');
+  const file = optional(options.file, 'options.file', toUri);
+  const files = optional(options.files, 'options.files', (list, path) => arrayOf(list, path, toUri), []);
   return {
-    files,
-    mapping: decodeMapping(record.mapping),
-    listUuid: optionalString('listUuid'),
-    listUuids: optionalStrings(record.listUuids, 'The listUuids'),
-    tags: optionalStrings(record.tags, 'The tags'),
-    updateExisting: optionalBoolean('updateExisting'),
-    saveMapping: optionalBoolean('saveMapping'),
-    interactive: record.interactive !== false,
-    showProblems: record.showProblems === true,
-    signal: record.signal instanceof AbortSignal ? record.signal : undefined,
+    files: file === undefined ? files : [file, ...files],
+    mapping: optional(options.mapping, 'options.mapping', decodeMapping),
+    listUuid: optional(options.listUuid, 'options.listUuid', string),
+    listUuids: optional(options.listUuids, 'options.listUuids', strings),
+    tags: optional(options.tags, 'options.tags', strings),
+    updateExisting: optional(options.updateExisting, 'options.updateExisting', boolean),
+    saveMapping: optional(options.saveMapping, 'options.saveMapping', boolean),
+    interactive: optional(options.interactive, 'options.interactive', boolean, true),
+    showProblems: optional(options.showProblems, 'options.showProblems', boolean, false),
+    signal: options.signal instanceof AbortSignal ? options.signal : undefined,
   };
 }
 
@@ -96,6 +79,6 @@ export function decodeImportArgs(args: readonly unknown[]): ImportOptions {
     const selection = Array.isArray(second) ? second.filter((item): item is vscode.Uri => item instanceof vscode.Uri) : [];
     return { ...NO_OPTIONS, files: selection.length > 0 ? selection : [first] };
   }
-  if (typeof first === 'object' && first !== null) return decodeOptions(first as Record<string, unknown>);
+  if (typeof first === 'object' && first !== null) return decodeOptions(first);
   return { ...NO_OPTIONS, files: [] };
 }

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { ExportFilter } from '../../../../src/core/api';
+import { DecodeError } from '../../../../src/shared/decode';
 import {
   decodeExportFilter, describeExportFilter, filterData, isUuid, parsePastedUuids, preview,
 } from '../../../../src/core/export/export-filter';
@@ -11,13 +12,13 @@ const B = 'f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b';
 const C = '12345678-9abc-def0-1234-56789abcdef0';
 
 function refusal(value: unknown): string {
-  assert.throws(() => decodeExportFilter(value), TypeError);
   try {
     decodeExportFilter(value);
   } catch (error) {
-    return (error as Error).message;
+    assert.ok(error instanceof DecodeError, `expected a DecodeError, got ${String(error)}`);
+    return error.message;
   }
-  return '';
+  return assert.fail('expected a refusal');
 }
 
 describe('isUuid', () => {
@@ -50,8 +51,12 @@ describe('parsePastedUuids', () => {
 });
 
 describe('decodeExportFilter', () => {
-  it('is undefined for values that are not filters at all', () => {
-    for (const value of [undefined, null, 'all', 3, [], { q: 'x' }]) assert.equal(decodeExportFilter(value), undefined);
+  it('refuses values that are not filters at all, naming the path', () => {
+    assert.equal(refusal(undefined), 'filter: expected an object, got nothing');
+    assert.equal(refusal('all'), 'filter: expected an object, got a string');
+    assert.equal(refusal([]), 'filter: expected an object, got an array');
+    assert.equal(refusal({ q: 'x' }), 'filter.kind: expected one of all, ids, list, search, got nothing');
+    assert.throws(() => decodeExportFilter(null, 'job.data.filter'), (error: unknown) => error instanceof DecodeError && error.path === 'job.data.filter');
   });
 
   it('reads each kind, trimming text and dropping unknown keys', () => {
@@ -65,16 +70,16 @@ describe('decodeExportFilter', () => {
     assert.deepEqual(decodeExportFilter({ kind: 'ids', ids: [A], excludeIds: [] }), { kind: 'ids', ids: [A] });
   });
 
-  it('refuses an unusable filter with a sentence that says what to fix', () => {
-    assert.equal(refusal({ kind: 'everything' }), 'Unknown export filter kind "everything": use all, list, search or ids.');
-    assert.equal(refusal({ kind: 'list' }), 'The list filter needs a listUuid.');
-    assert.equal(refusal({ kind: 'list', listUuid: ' ' }), 'The list filter needs a listUuid.');
-    assert.equal(refusal({ kind: 'search', q: '' }), 'The search filter needs a non-empty q.');
-    assert.equal(refusal({ kind: 'ids', ids: [] }), 'The filter has no UUIDs to export.');
-    assert.equal(refusal({ kind: 'ids', ids: A }), "The filter's ids must be an array of UUID strings.");
-    assert.equal(refusal({ kind: 'ids', ids: [A, 7] }), "The filter's ids must be an array of UUID strings.");
-    assert.equal(refusal({ kind: 'ids', ids: [A], excludeIds: [1] }), "The filter's excludeIds must be an array of UUID strings.");
-    assert.equal(refusal({ kind: 'ids', ids: [A, 'bob', 'x'.repeat(50)] }), `The filter's ids holds values that are not UUIDs: “bob”, “${'x'.repeat(40)}…”.`);
+  it('refuses an unusable filter, naming the field and never echoing its values', () => {
+    assert.equal(refusal({ kind: 'everything' }), 'filter.kind: expected one of all, ids, list, search, got another string');
+    assert.equal(refusal({ kind: 'list' }), 'filter.listUuid: expected a string, got nothing');
+    assert.equal(refusal({ kind: 'list', listUuid: ' ' }), 'filter.listUuid: expected a non-empty string');
+    assert.equal(refusal({ kind: 'search', q: '' }), 'filter.q: expected a non-empty string');
+    assert.equal(refusal({ kind: 'ids', ids: [] }), 'filter.ids: has no UUIDs to export');
+    assert.equal(refusal({ kind: 'ids', ids: A }), 'filter.ids: expected an array, got a string');
+    assert.equal(refusal({ kind: 'ids', ids: [A, 7] }), 'filter.ids[1]: expected a string, got a number');
+    assert.equal(refusal({ kind: 'ids', ids: [A], excludeIds: [1] }), 'filter.excludeIds[0]: expected a string, got a number');
+    assert.equal(refusal({ kind: 'ids', ids: [A, 'bob', 'x'.repeat(50)] }), 'filter.ids[1]: expected a UUID');
   });
 });
 
