@@ -3,6 +3,7 @@
  * "Import fixed rows" work after a reload: the confirmed mapping, the file's headers and
  * dialect, and the target. Read back through `readImportJobData`, never trusted as-is.
  */
+import { DecodeError, arrayOf, lenient, nullable, object, oneOf, string } from '../../shared/decode';
 import type { CsvDelimiter, CsvEncoding } from '../csv';
 import type { Job, JsonValue } from '../jobs';
 import type { ColumnMapping } from '../../shared/protocol';
@@ -39,36 +40,41 @@ export function importJobData(data: Omit<ImportJobData, 'errorReport'>): Record<
   };
 }
 
-function strings(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+/** A damaged target field or report path falls back to its default (no list, no tags, update existing, no report): the rows are still worth re-importing. */
+const useDefault = (): void => undefined;
+
+function decodeTarget(value: unknown, path: string): ImportTarget {
+  const target = object(value, path);
+  const strings = (list: unknown, at: string): string[] => arrayOf(list, at, string);
+  return {
+    listUuid: lenient(target.listUuid, `${path}.listUuid`, string, undefined, useDefault),
+    listUuids: lenient(target.listUuids, `${path}.listUuids`, strings, [], useDefault),
+    tags: lenient(target.tags, `${path}.tags`, strings, [], useDefault),
+    updateExisting: target.updateExisting !== false,
+  };
 }
 
-function readTarget(value: unknown): ImportTarget | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const record = value as Record<string, unknown>;
+function decodeImportJobData(value: unknown, path: string): ImportJobData {
+  const data = object(value, path);
+  const mapping = arrayOf(data.mapping, `${path}.mapping`, (field, at) => nullable(field, at, string));
+  const headers = arrayOf(data.headers, `${path}.headers`, string);
+  if (headers.length !== mapping.length) throw new DecodeError(`${path}.headers`, 'does not have one header per mapped column');
   return {
-    listUuid: typeof record.listUuid === 'string' ? record.listUuid : undefined,
-    listUuids: strings(record.listUuids) ? record.listUuids : [],
-    tags: strings(record.tags) ? record.tags : [],
-    updateExisting: record.updateExisting !== false,
+    mapping,
+    headers,
+    encoding: oneOf(data.encoding, `${path}.encoding`, ENCODINGS),
+    delimiter: oneOf(data.delimiter, `${path}.delimiter`, DELIMITERS),
+    target: decodeTarget(data.target, `${path}.target`),
+    errorReport: lenient(data.errorReport, `${path}.errorReport`, string, undefined, useDefault),
   };
 }
 
 /** The import data of a job started by this extension; undefined for jobs found on the server or from older versions. */
 export function readImportJobData(job: Job): ImportJobData | undefined {
-  const { mapping, headers, encoding, delimiter, target, errorReport } = job.data;
-  if (!Array.isArray(mapping) || !mapping.every((field) => field === null || typeof field === 'string')) return undefined;
-  if (!strings(headers) || headers.length !== mapping.length) return undefined;
-  const decodedEncoding = ENCODINGS.find((known) => known === encoding);
-  const decodedDelimiter = DELIMITERS.find((known) => known === delimiter);
-  const decodedTarget = readTarget(target);
-  if (decodedEncoding === undefined || decodedDelimiter === undefined || decodedTarget === undefined) return undefined;
-  return {
-    mapping: mapping as (string | null)[],
-    headers,
-    encoding: decodedEncoding,
-    delimiter: decodedDelimiter,
-    target: decodedTarget,
-    errorReport: typeof errorReport === 'string' ? errorReport : undefined,
-  };
+  try {
+    return decodeImportJobData(job.data, 'data');
+  } catch (error) {
+    if (error instanceof DecodeError) return undefined;
+    throw error;
+  }
 }

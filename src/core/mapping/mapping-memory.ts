@@ -5,7 +5,8 @@
  * globalState. What comes back from storage is checked, never trusted.
  */
 import { createHash } from 'node:crypto';
-import type { ColumnMapping, RecordKind } from '../../shared/vocabulary';
+import { arrayOf, lenient, nullable, object, oneOf, skipInvalid, string } from '../../shared/decode';
+import { type ColumnMapping, RECORD_KINDS, type RecordKind } from '../../shared/vocabulary';
 import type { KeyValuePort } from '../key-value-port';
 import { isKnownField, normalizeHeader } from './catalogue';
 
@@ -23,12 +24,17 @@ export function headerFingerprint(headers: readonly string[]): string {
   return createHash('sha256').update(JSON.stringify(headers.map(normalizeHeader))).digest('hex').slice(0, 32);
 }
 
-function isEntry(value: unknown): value is Entry {
-  if (typeof value !== 'object' || value === null) return false;
-  const e = value as Record<string, unknown>;
-  return (e.kind === 'contacts' || e.kind === 'companies') && typeof e.fingerprint === 'string'
-    && Array.isArray(e.mapping) && e.mapping.every((f) => f === null || typeof f === 'string');
+function decodeEntry(value: unknown, path: string): Entry {
+  const entry = object(value, path);
+  return {
+    kind: oneOf(entry.kind, `${path}.kind`, RECORD_KINDS),
+    fingerprint: string(entry.fingerprint, `${path}.fingerprint`),
+    mapping: arrayOf(entry.mapping, `${path}.mapping`, (field, at) => nullable(field, at, string)),
+  };
 }
+
+/** A remembered mapping that no longer reads is only a lost suggestion: nothing to tell anyone. */
+const forget = (): void => undefined;
 
 export class MappingMemory {
   private readonly maxEntries: number;
@@ -39,7 +45,7 @@ export class MappingMemory {
 
   private entries(): Entry[] {
     const stored = this.store.get<unknown>(MAPPING_MEMORY_KEY);
-    return Array.isArray(stored) ? stored.filter(isEntry) : [];
+    return lenient(stored, MAPPING_MEMORY_KEY, (value, path) => skipInvalid(value, path, decodeEntry, forget), [], forget);
   }
 
   /** The mapping confirmed last for these headers, or undefined. Unknown fields read back as null. */
