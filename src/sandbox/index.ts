@@ -80,13 +80,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     log: options.log ?? (() => undefined),
   });
   const server = createServer({ keepAliveTimeout: 5000 }, requestListener(state));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // A port in use: nothing listens, but the work folder is already on disk.
+    await fs.rm(workDir, { recursive: true, force: true });
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

@@ -1,5 +1,8 @@
 import { describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startSandbox } from '../../../src/sandbox/index';
 import { assertEnvelope, assertInvalid, useSandbox, type Json } from './helpers';
 
@@ -120,6 +123,22 @@ describe('sandbox lifecycle', () => {
     await sandbox.close();
     await sandbox.close();
     await assert.rejects(fetch(`${sandbox.url}/leads/api/lists`));
+  });
+
+  it('rejects a port in use and leaves no work folder behind', async () => {
+    const first = await startSandbox({ seed: 'none' });
+    const temp = mkdtempSync(join(tmpdir(), 'getsales-sandbox-port-'));
+    const tmpdirBefore = process.env.TMPDIR;
+    try {
+      process.env.TMPDIR = temp; // where the second sandbox makes its work folder
+      await assert.rejects(startSandbox({ seed: 'none', port: Number(new URL(first.url).port) }), { code: 'EADDRINUSE' });
+      assert.deepEqual(readdirSync(temp), []);
+    } finally {
+      if (tmpdirBefore === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdirBefore;
+      rmSync(temp, { recursive: true, force: true });
+      await first.close();
+    }
   });
 
   it('seeds 100,000 contacts when asked', async () => {
