@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { Credentials } from '../../core/api';
+import { nonEmptyString, object, optional, string } from '../../shared/decode';
 import type { ConnectionService } from './connection-service';
 import type { Log } from '../log';
 import { COMMANDS, FOCUS_JOBS_VIEW } from '../ids';
@@ -40,10 +41,13 @@ export function registerConnectionCommands(runner: CommandRunner, connection: Co
   );
 }
 
+/** Credentials passed by a script or test; anything without an `apiKey` (a menu, a link) means "ask". */
 function decodeSignInArgs(args: unknown): Credentials | undefined {
-  if (typeof args !== 'object' || args === null || !('apiKey' in args) || typeof args.apiKey !== 'string') return undefined;
-  const teamId = 'teamId' in args && typeof args.teamId === 'string' && args.teamId.trim() !== '' ? args.teamId : undefined;
-  return teamId ? { apiKey: args.apiKey, teamId } : { apiKey: args.apiKey };
+  if (typeof args !== 'object' || args === null || !('apiKey' in args)) return undefined;
+  const given = object(args, 'credentials');
+  const apiKey = nonEmptyString(given.apiKey, 'credentials.apiKey');
+  const teamId = optional(given.teamId, 'credentials.teamId', string)?.trim();
+  return teamId ? { apiKey, teamId } : { apiKey };
 }
 
 async function askCredentials(): Promise<Credentials | undefined> {

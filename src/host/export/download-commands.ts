@@ -12,6 +12,7 @@ import { isAbsolute, relative } from 'node:path';
 import { type Job, type JobStore, WrongConnectionError } from '../../core/jobs';
 import { type CommandRunner, isCancellation } from '../command-runner';
 import { UserError } from '../../core/user-error';
+import { boolean, object, optional } from '../../shared/decode';
 import type { ConnectionService } from '../connection/connection-service';
 import { downloadFailureError, downloadFailureNote } from '../../core/export/download-errors';
 import { DownloadFailure, type FileProgress, downloadExportFiles, existingPaths } from '../../core/files/download-files';
@@ -137,5 +138,5 @@ function formatBytes(bytes: number): string {
 }
 
 function openOption(options: unknown): boolean {
-  return !(typeof options === 'object' && options !== null && 'open' in options && options.open === false);
+  return optional(optional(options, 'options', object, {}).open, 'options.open', boolean, true);
 }

@@ -13,6 +13,7 @@ import { readFirstView } from '../../core/csv';
 import { type Job, type JobStore, formatCount, isJobActive } from '../../core/jobs';
 import { type CommandRunner } from '../command-runner';
 import { UserError } from '../../core/user-error';
+import { type JsonObject, boolean, nonEmptyString, object, optional } from '../../shared/decode';
 import { ERROR_COLUMN, type ErrorReport, writeErrorReport } from '../../core/import/error-report';
 import { type ImportJobData, readImportJobData } from '../../core/import/import-job-data';
 import { COMMANDS } from '../ids';
@@ -28,7 +29,7 @@ const IMPORT_FIXED_ROWS = 'Import Fixed Rows';
 export function registerImportJobCommands(services: ImportJobCommandServices): vscode.Disposable {
   const { runner, store } = services;
   return vscode.Disposable.from(
-    runner.register(COMMANDS.import.showErrors, (arg: unknown, options: unknown) => showErrors(store, jobFromArgument(store, arg, 'import'), optionFlag(options, 'open') ?? true)),
+    runner.register(COMMANDS.import.showErrors, (arg: unknown, options: unknown) => showErrors(store, jobFromArgument(store, arg, 'import'), optional(optional(options, 'options', object, {}).open, 'options.open', boolean, true))),
     runner.register(COMMANDS.import.importFixedRows, (arg: unknown, options: unknown) => importFixedRows(jobFromArgument(store, arg, 'import'), options)),
     runner.register(COMMANDS.import.openSource, async (arg: unknown) => {
       const uri = vscode.Uri.file(await existingSource(jobFromArgument(store, arg, 'import')));
@@ -38,11 +39,6 @@ export function registerImportJobCommands(services: ImportJobCommandServices): v
   );
 }
 
-function optionFlag(options: unknown, key: string): boolean | undefined {
-  if (typeof options !== 'object' || options === null) return undefined;
-  const value = (options as Record<string, unknown>)[key];
-  return typeof value === 'boolean' ? value : undefined;
-}
 
 async function existingSource(job: Job): Promise<string> {
   const source = job.sourcePath;
@@ -89,16 +85,14 @@ async function showErrors(store: JobStore, job: Job, open: boolean): Promise<Err
   return report;
 }
 
-function fileOption(options: unknown): string | undefined {
-  if (typeof options !== 'object' || options === null) return undefined;
-  const file = (options as Record<string, unknown>).file;
-  if (file instanceof vscode.Uri) return file.fsPath;
-  return typeof file === 'string' && file !== '' ? file : undefined;
+function fileOption(options: JsonObject): string | undefined {
+  return options.file instanceof vscode.Uri ? options.file.fsPath : optional(options.file, 'options.file', nonEmptyString);
 }
 
 async function importFixedRows(job: Job, options: unknown): Promise<unknown> {
   const data = jobData(job);
-  const file = fileOption(options) ?? data.errorReport;
+  const given = optional(options, 'options', object, {});
+  const file = fileOption(given) ?? data.errorReport;
   if (file === undefined) throw new UserError(`Run "Show Errors" on ${job.label} first: it writes the rows to fix.`, []);
   const view = await readFirstView(file).catch(() => undefined);
   if (view === undefined) throw new UserError(`${file} is no longer there; run "Show Errors" again.`, []);
@@ -115,6 +109,6 @@ async function importFixedRows(job: Job, options: unknown): Promise<unknown> {
     listUuids: data.target.listUuids,
     tags: data.target.tags,
     updateExisting: data.target.updateExisting,
-    interactive: optionFlag(options, 'interactive') ?? true,
+    interactive: optional(given.interactive, 'options.interactive', boolean, true),
   });
 }
