@@ -5,6 +5,7 @@
  */
 import type { ColumnMapping, JobProgress, MappingModel, MappingReview, TargetState, WebviewState } from '../src/shared/protocol';
 import { decodeWebviewState } from '../src/shared/decode-webview-state';
+import { importBlocker } from '../src/shared/import-blocker';
 
 export interface ScreenState {
   readonly model: MappingModel;
@@ -83,11 +84,7 @@ export function startBlocker(state: ScreenState): string | null {
   if (state.started) return jobFinished(state.job) ? 'The import has ended; the result is below.' : 'The import has started; its progress is below.';
   if (state.starting) return 'Starting the import…';
   if (state.review === null || state.reviewedRevision !== state.revision) return 'Checking the mapping…';
-  if (!state.review.identifier.satisfied) return state.review.identifier.message;
-  const error = state.review.issues.find((issue) => issue.severity === 'error');
-  if (error !== undefined) return error.message;
-  if (state.target.kind === 'contacts' && state.target.listUuid === null) return 'Choose the list the contacts go into.';
-  return null;
+  return importBlocker(state.review, state.target);
 }
 
 export function parseTags(input: string): string[] {

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { RecordKind } from '../../shared/protocol';
-import { type CommandRunner, isCancellation } from '../command-runner';
+import { isCancellation } from '../command-runner';
 import type { ConnectionService } from '../connection/connection-service';
 import { chooseCsvFiles } from './choose-files';
 import { ensureConnected } from './ensure-connected';
@@ -16,7 +16,6 @@ import { COMMANDS } from '../ids';
 import { type ImportDeps, type ImportOutcome, importFile } from './import-flow';
 
 export interface ImportCommandServices extends ImportDeps {
-  readonly runner: CommandRunner;
   readonly connection: ConnectionService;
 }
 

@@ -10,6 +10,8 @@ import { type MappingMemory, proposeMapping } from '../../core/mapping';
 import type { Job, JobConnection, JobStore } from '../../core/jobs';
 import type { ColumnMapping, RecordKind, MappingReview, TargetState } from '../../shared/protocol';
 import { UserError } from '../../core/user-error';
+import { importBlocker } from '../../shared/import-blocker';
+import type { CommandRunner } from '../command-runner';
 import type { Log } from '../log';
 import { fetchAllLists } from '../../core/import/account-lists';
 import type { ImportOptions } from './import-args';
@@ -26,6 +28,8 @@ export interface ImportDeps {
   readonly memory: MappingMemory;
   readonly diagnostics: ImportDiagnostics;
   readonly log: Log;
+  /** The mapping screen reports its failures through it, like every command. */
+  readonly runner: CommandRunner;
   readonly extensionUri: vscode.Uri;
 }
 
@@ -52,12 +56,8 @@ function initialTarget(kind: RecordKind, options: ImportOptions): TargetState {
     : { kind, listUuids: options.listUuids ?? (options.listUuid !== undefined ? [options.listUuid] : []), tags: options.tags ?? [] };
 }
 
-function blockingProblem(review: MappingReview, target: TargetState): string | undefined {
-  if (!review.identifier.satisfied) return `${review.identifier.message}: GetSales needs an identifier column to import.`;
-  const blocking = review.issues.find((issue) => issue.severity === 'error');
-  if (blocking !== undefined) return blocking.message;
-  if (target.kind === 'contacts' && target.listUuid === null) return 'Contacts go into a list: pass listUuid (see GetSales: Export Contacts… for your lists).';
-  return undefined;
+function asSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 export async function importFile(deps: ImportDeps, client: GetSalesClient, connection: JobConnection, kind: RecordKind, uri: vscode.Uri, options: ImportOptions): Promise<ImportOutcome> {
@@ -74,7 +74,7 @@ export async function importFile(deps: ImportDeps, client: GetSalesClient, conne
   const remembered = deps.memory.recall(kind, headers);
   const target = initialTarget(kind, options);
   const screenContext = {
-    client, connection, store: deps.store, memory: deps.memory, diagnostics: deps.diagnostics, reviewer,
+    client, connection, store: deps.store, memory: deps.memory, diagnostics: deps.diagnostics, runner: deps.runner, reviewer,
     kind, uri, importUuid: upload.uuid, headers, dialect: prepared.fullPass.dialect, headerLine: prepared.fullPass.headerLine,
   };
 
@@ -84,8 +84,8 @@ export async function importFile(deps: ImportDeps, client: GetSalesClient, conne
       const mapping = requested ?? proposeMapping({ kind, headers, previewRows, serverMatches: upload.matches, remembered }).mapping;
       const { review, report } = await reviewer.reviewWithReport(mapping);
       const diagnostics = options.showProblems ? deps.diagnostics.show(uri, report, prepared.fullPass.headerLine) : undefined;
-      const problem = blockingProblem(review, target);
-      if (problem !== undefined) throw new UserError(`${basename(path)} was not imported: ${problem} Nothing was started on GetSales.`, []);
+      const blocker = importBlocker(review, target);
+      if (blocker !== null) throw new UserError(`${basename(path)} was not imported: ${asSentence(blocker)} Nothing was started on GetSales.`, []);
       const job = await startImport(client, deps.store, {
         kind, importUuid: upload.uuid, sourcePath: path, label: basename(path), connection,
         headers, dialect: prepared.fullPass.dialect, mapping, target,

@@ -24,11 +24,12 @@ export function registerImportFeature(host: HostServices): vscode.Disposable {
     memory: new MappingMemory(host.context.globalState),
     diagnostics,
     log: host.log,
+    runner: host.runner,
     extensionUri: host.context.extensionUri,
   };
   return vscode.Disposable.from(
     diagnostics,
-    registerImportCommands({ ...deps, runner: host.runner, connection: host.connection }),
+    registerImportCommands({ ...deps, connection: host.connection }),
     registerImportJobCommands({ runner: host.runner, store: host.jobs }),
     registerMappingPanelSerializer((state) => restoreMappingScreen(deps, host.connection, state), {
       extensionUri: host.context.extensionUri,

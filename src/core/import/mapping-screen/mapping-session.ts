@@ -16,6 +16,7 @@ import {
   type StartImportRequest,
   type TargetState,
 } from '../../../shared/protocol';
+import { importBlocker } from '../../../shared/import-blocker';
 
 /** What the import flow provides. Rejections carry a message the user may read (never the API key). */
 export interface MappingCallbacks {
@@ -123,8 +124,8 @@ export class MappingSession {
     const known = new Set(this.model.lists.map((list) => list.uuid));
     switch (target.kind) {
       case 'contacts':
-        if (target.listUuid === null) return 'Choose the list the contacts go into.';
-        return known.has(target.listUuid) ? null : 'The chosen list no longer exists; choose another.';
+        // No list at all is for importBlocker to say, in the words the webview uses.
+        return target.listUuid === null || known.has(target.listUuid) ? null : 'The chosen list no longer exists; choose another.';
       case 'companies':
         return target.listUuids.every((uuid) => known.has(uuid)) ? null : 'A chosen list no longer exists; choose again.';
       default:
@@ -163,10 +164,8 @@ export class MappingSession {
     if (targetProblem !== null) return refuse(targetProblem);
     this.starting = true;
     try {
-      const review = await this.callbacks.review(request.mapping);
-      if (!review.identifier.satisfied) return refuse(review.identifier.message);
-      const blocking = review.issues.find((issue) => issue.severity === 'error');
-      if (blocking !== undefined) return refuse(blocking.message);
+      const blocker = importBlocker(await this.callbacks.review(request.mapping), request.target);
+      if (blocker !== null) return refuse(blocker);
       this.showJobProgress(await this.callbacks.startImport(request));
     } catch (error) {
       return refuse(errorMessage(error));

@@ -1,19 +1,24 @@
 /**
  * The callbacks behind one mapping screen (one upload): live review, new list, Start,
  * remember the mapping, Show in Problems. Used for a fresh screen and for one restored
- * after a window reload, so both behave the same.
+ * after a window reload, so both behave the same. A callback that fails is reported like
+ * any command's error (details in the log, one worded sentence with its buttons) and
+ * rejects with that sentence, which the screen shows beside Start or the list form.
  */
 import * as vscode from 'vscode';
 import type { GetSalesClient } from '../../../core/api';
 import type { CsvDialect } from '../../../core/csv';
 import type { MappingMemory } from '../../../core/mapping';
 import type { JobConnection, JobStore } from '../../../core/jobs';
-import type { RecordKind, ListSummary } from '../../../shared/protocol';
+import type { ListSummary, RecordKind } from '../../../shared/protocol';
 import type { ImportDiagnostics } from '../import-diagnostics';
 import { jobProgressOf } from './job-progress';
 import type { MappingReviewer } from '../../../core/import/mapping-screen/mapping-reviewer';
 import type { MappingCallbacks } from '../../../core/import/mapping-screen/mapping-session';
+import { reportingFailures } from '../../../core/import/mapping-screen/reporting-callbacks';
 import { startImport } from '../../../core/import/start-import';
+import type { CommandRunner } from '../../command-runner';
+import { COMMANDS } from '../../ids';
 
 export interface ImportScreenContext {
   readonly client: GetSalesClient;
@@ -21,6 +26,7 @@ export interface ImportScreenContext {
   readonly store: JobStore;
   readonly memory: MappingMemory;
   readonly diagnostics: ImportDiagnostics;
+  readonly runner: CommandRunner;
   readonly reviewer: MappingReviewer;
   readonly kind: RecordKind;
   readonly uri: vscode.Uri;
@@ -31,6 +37,10 @@ export interface ImportScreenContext {
 }
 
 export function importScreenCallbacks(context: ImportScreenContext): MappingCallbacks {
+  return reportingFailures(screenCallbacks(context), (error) => context.runner.report(COMMANDS.import[context.kind], error)?.message);
+}
+
+function screenCallbacks(context: ImportScreenContext): MappingCallbacks {
   return {
     review: (mapping) => context.reviewer.review(mapping),
     async createList(name): Promise<ListSummary> {
@@ -59,3 +69,4 @@ export function importScreenCallbacks(context: ImportScreenContext): MappingCall
     },
   };
 }
+

@@ -18,7 +18,7 @@ import { type UploadFacts, buildMappingModel, importColumns } from '../../../cor
 import { MappingReviewer } from '../../../core/import/mapping-screen/mapping-reviewer';
 import type { RestoredMapping } from './mapping-panel-serializer';
 import { prepareFile } from '../../../core/import/preflight';
-import { messageOf } from '../../../core/message-of';
+import { COMMANDS } from '../../ids';
 
 const CONNECT_WAIT_MS = 5_000;
 
@@ -42,6 +42,16 @@ async function connectedSoon(connection: ConnectionService): Promise<Connected |
 }
 
 export async function restoreMappingScreen(deps: ImportDeps, connection: ConnectionService, state: WebviewState): Promise<RestoredMapping | undefined> {
+  try {
+    return await rebuild(deps, connection, state);
+  } catch (error) {
+    // Worded and logged like every command's error (a 401 offers Sign In); the tab closes.
+    deps.runner.report(COMMANDS.import[state.restore.kind], error);
+    return undefined;
+  }
+}
+
+async function rebuild(deps: ImportDeps, connection: ConnectionService, state: WebviewState): Promise<RestoredMapping | undefined> {
   const { fileUri, kind, importUuid } = state.restore;
   const uri = vscode.Uri.parse(fileUri);
   const name = basename(uri.fsPath);
@@ -59,16 +69,10 @@ export async function restoreMappingScreen(deps: ImportDeps, connection: Connect
   try {
     upload = await client.getImport(importUuid);
   } catch (error) {
-    if (!(error instanceof NotFoundError) || job === undefined) {
-      return tell(error instanceof NotFoundError ? 'GetSales no longer has the upload. Import the file again.' : messageOf(error));
-    }
+    if (!(error instanceof NotFoundError)) throw error;
+    if (job === undefined) return tell('GetSales no longer has the upload. Import the file again.');
   }
-  let prepared;
-  try {
-    prepared = await prepareFile(uri.fsPath);
-  } catch (error) {
-    return tell(messageOf(error));
-  }
+  const prepared = await prepareFile(uri.fsPath);
   // Only the facts are needed again; the upload copy is not.
   await prepared.fullPass.dispose();
   const facts: UploadFacts = upload ?? { uuid: importUuid, csvHeaders: prepared.fullPass.headers, matches: {} };
@@ -87,7 +91,7 @@ export async function restoreMappingScreen(deps: ImportDeps, connection: Connect
   const callbacks = importScreenCallbacks({
     client,
     connection: connected.connection,
-    store: deps.store, memory: deps.memory, diagnostics: deps.diagnostics, reviewer,
+    store: deps.store, memory: deps.memory, diagnostics: deps.diagnostics, runner: deps.runner, reviewer,
     kind, uri, importUuid, headers, dialect: prepared.fullPass.dialect, headerLine: prepared.fullPass.headerLine,
   });
   return { model, callbacks, job: job === undefined ? null : jobProgressOf(job) };
