@@ -8,7 +8,7 @@ import { runTests } from '@vscode/test-electron';
 import { EXAMPLES_DIR, INTEGRATION_BUNDLE_DIR, REPO_ROOT } from './paths';
 import { createProfile } from './profile';
 import { readSuiteCounts, writeSuiteResults, type SuiteCounts } from './results';
-import { startSandboxProcess } from './sandbox';
+import { startSandboxProcess, type SandboxProcess } from './sandbox';
 import { copyWorkspace } from './workspace';
 
 export async function runElectronSuite(): Promise<SuiteCounts> {
@@ -17,8 +17,9 @@ export async function runElectronSuite(): Promise<SuiteCounts> {
     if (built.status !== 0) throw new Error(`node ${script} failed (see above).`);
   }
   const profile = createProfile('electron');
-  const sandbox = await startSandboxProcess({ faults: true, batchDelayMs: 20, seed: 'demo' });
+  let sandbox: SandboxProcess | undefined;
   try {
+    sandbox = await startSandboxProcess({ faults: true, batchDelayMs: 20, seed: 'demo' });
     const resultsFile = join(profile.root, 'integration-results.json');
     const executable = process.env.VSCODE_EXECUTABLE_PATH;
     const code = await runTests({
@@ -35,7 +36,8 @@ export async function runElectronSuite(): Promise<SuiteCounts> {
     const counts = readSuiteCounts(resultsFile) ?? { passed: 0, failed: 1, skipped: 0 };
     return code !== 0 && counts.failed === 0 ? { ...counts, failed: 1 } : counts;
   } finally {
-    await sandbox.close();
+    // Also when the sandbox did not start: the profile folder is already on disk.
+    await sandbox?.close();
     profile.dispose();
   }
 }
