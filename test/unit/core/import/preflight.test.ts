@@ -8,6 +8,7 @@ import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { readFirstView } from '../../../../src/core/csv';
 import { prepareFile } from '../../../../src/core/import/preflight';
 import { UserError } from '../../../../src/core/user-error';
 import { fixture, tempDir } from '../csv/helpers';
@@ -121,9 +122,9 @@ describe('prepareFile refusing after the full pass', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  /** A Windows-1252 header (so the upload needs a converted copy), then more blank lines than the first view reads. */
+  /** A Windows-1252 header (so the upload needs a converted copy), then more blank (whitespace-only) lines than the first view reads. */
   function headerThenBlankLines(tail: string): Buffer {
-    return Buffer.concat([Buffer.from('Name;Straße\n', 'latin1'), Buffer.from('\n'.repeat(1_200_000)), Buffer.from(tail, 'latin1')]);
+    return Buffer.concat([Buffer.from('Name;Straße\n', 'latin1'), Buffer.from(`${' '.repeat(999)}\n`.repeat(1_200)), Buffer.from(tail, 'latin1')]);
   }
 
   it('makes the converted copy in the temp folder when the file is fine', async () => {
@@ -139,6 +140,7 @@ describe('prepareFile refusing after the full pass', () => {
   it('refuses a file with no data rows that only the full pass can see, and leaves no copy behind', async () => {
     const path = join(dir, 'blank-tail.csv');
     await writeFile(path, headerThenBlankLines(''));
+    assert.deepEqual((await readFirstView(path)).problems, [], 'the first view cannot tell');
     assert.equal((await refusal(path)).message, 'blank-tail.csv cannot be imported: The file has a header row but no data rows below it. Nothing was sent to GetSales.');
     assert.deepEqual(await readdir(temp), []);
   });
