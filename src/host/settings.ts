@@ -3,12 +3,16 @@
  * change applies without a reload; `onDidChange` tells services that must rebuild.
  */
 import * as vscode from 'vscode';
+import { boolean, lenient, nonEmptyString, number, string } from '../shared/decode';
 import { SETTINGS_SECTION, SETTING_KEYS, type SettingKey } from './ids';
 
 const DEFAULT_API_BASE_URL = 'https://amazing.getsales.io';
 const DEFAULT_POLL_INTERVAL_SECONDS = 5;
 const MIN_POLL_INTERVAL_SECONDS = 1;
 const MAX_POLL_INTERVAL_SECONDS = 300;
+
+/** A setting of the wrong type means its default; VS Code already marks it in the Settings editor. */
+const useDefault = (): void => undefined;
 
 export interface GetSalesSettings {
   readonly apiBaseUrl: string;
@@ -25,13 +29,13 @@ export function readSettings(): GetSalesSettings {
   const folder = read('downloadFolder');
   const interval = read('pollIntervalSeconds');
   const notify = read('notifyOnCompletion');
+  const path = (key: SettingKey): string => `${SETTINGS_SECTION}.${key}`;
   return {
-    apiBaseUrl: typeof baseUrl === 'string' && baseUrl.trim() !== '' ? baseUrl.trim() : DEFAULT_API_BASE_URL,
-    downloadFolder: typeof folder === 'string' ? folder.trim() : '',
-    pollIntervalSeconds: typeof interval === 'number' && Number.isFinite(interval)
-      ? Math.min(MAX_POLL_INTERVAL_SECONDS, Math.max(MIN_POLL_INTERVAL_SECONDS, interval))
-      : DEFAULT_POLL_INTERVAL_SECONDS,
-    notifyOnCompletion: typeof notify === 'boolean' ? notify : true,
+    apiBaseUrl: lenient(baseUrl, path('apiBaseUrl'), nonEmptyString, DEFAULT_API_BASE_URL, useDefault).trim(),
+    downloadFolder: lenient(folder, path('downloadFolder'), string, '', useDefault).trim(),
+    pollIntervalSeconds: Math.min(MAX_POLL_INTERVAL_SECONDS, Math.max(MIN_POLL_INTERVAL_SECONDS,
+      lenient(interval, path('pollIntervalSeconds'), number, DEFAULT_POLL_INTERVAL_SECONDS, useDefault))),
+    notifyOnCompletion: lenient(notify, path('notifyOnCompletion'), boolean, true, useDefault),
   };
 }
 

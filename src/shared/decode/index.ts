@@ -4,7 +4,7 @@
  */
 export { DecodeError, jsonType, type OnProblem, type Reader } from './decode-error';
 export {
-  array, arrayOf, boolean, cell, count, nonEmptyString, object, oneOf, recordOf, string,
+  array, arrayOf, boolean, cell, count, nonEmptyString, number, object, oneOf, recordOf, string,
   type CountOptions, type ItemLimit, type JsonObject, type LengthLimit,
 } from './readers';
 export { lenient, nullable, optional, skipInvalid } from './tolerance';

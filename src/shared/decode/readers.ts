@@ -68,6 +68,12 @@ export function boolean(value: unknown, path: string): boolean {
   return value;
 }
 
+/** Any finite number (NaN and the infinities do not survive JSON anyway). */
+export function number(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new DecodeError(path, `expected a number, got ${jsonType(value)}`);
+  return value;
+}
+
 /** A count or an index: a non-negative safe integer. */
 export function count(value: unknown, path: string, options: CountOptions = {}): number {
   const number = options.digitStrings && typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
 import {
-  DecodeError, array, arrayOf, boolean, cell, count, nonEmptyString, object, oneOf, recordOf, string,
+  DecodeError, array, arrayOf, boolean, cell, count, nonEmptyString, number, object, oneOf, recordOf, string,
 } from '../../../../src/shared/decode';
 
 /** Runs a read that must fail and returns its error, checking it is the kit's and names `path`. */
@@ -56,6 +56,13 @@ describe('decode readers', () => {
     assert.equal(boolean(false, 'b'), false);
     assert.equal(refused(() => boolean('true', 'b'), 'b').problem, 'expected true or false, got a string');
     refused(() => boolean(0, 'b'), 'b');
+  });
+
+  it('number accepts finite numbers only', () => {
+    assert.equal(number(-1.5, 'x'), -1.5);
+    assert.equal(refused(() => number('1', 'x'), 'x').problem, 'expected a number, got a string');
+    refused(() => number(Number.POSITIVE_INFINITY, 'x'), 'x');
+    refused(() => number(Number.NaN, 'x'), 'x');
   });
 
   it('count accepts non-negative safe integers, and digit strings only when asked', () => {
