@@ -1,7 +1,8 @@
 /** File facts: size, rows, delimiter, encoding (and conversion), pre-flight warnings. */
 import type { MappingModel } from '../../src/shared/protocol';
 import { h } from '../dom';
-import { describeDelimiter, formatBytes, formatCount } from '../format';
+import { formatBytes, formatCount } from '../../src/shared/format';
+import { describeDelimiter } from '../format';
 import type { View } from './view';
 
 function fact(term: string, value: string): HTMLElement[] {

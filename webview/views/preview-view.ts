@@ -4,7 +4,7 @@
  */
 import type { MappingModel } from '../../src/shared/protocol';
 import { h } from '../dom';
-import { plural } from '../format';
+import { plural } from '../../src/shared/format';
 import type { View } from './view';
 
 export function createPreviewView(model: MappingModel): View {

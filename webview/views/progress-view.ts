@@ -1,7 +1,7 @@
 /** After Start: the job's live progress (pushed by the host) and a way to close the tab. */
 import type { JobProgress } from '../../src/shared/protocol';
 import { custom, h } from '../dom';
-import { formatCount } from '../format';
+import { formatCount } from '../../src/shared/format';
 import { jobFinished, type ScreenState } from '../screen-state';
 import type { Button } from '../toolkit';
 import type { ScreenActions, View } from './view';

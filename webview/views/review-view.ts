@@ -4,7 +4,7 @@
  * readers hear the badge change as the user edits.
  */
 import { custom, h, replaceChildren, setDisabled } from '../dom';
-import { formatCount } from '../format';
+import { formatCount } from '../../src/shared/format';
 import type { ScreenState } from '../screen-state';
 import type { Button } from '../toolkit';
 import type { ScreenActions, View } from './view';

@@ -1,4 +1,5 @@
 /** Limits and sizes of the CSV pre-flight, in one place so messages and checks agree. */
+import { formatBytes, formatCount } from '../../shared/format';
 
 /** GetSales refuses uploads over 15 MB (contract §2.1); MB here is 1024 × 1024 bytes. */
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
@@ -19,8 +20,5 @@ export const DEFAULT_MAX_LISTED = 1000;
 
 /** "15.0 MB (15,728,641 bytes)": the rounded size alone can hide why a file is over the limit. */
 export function describeSize(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  const rounded = mb >= 10 ? mb.toFixed(1) : mb >= 0.1 ? mb.toFixed(2) : (bytes / 1024).toFixed(1);
-  const unit = mb >= 0.1 ? 'MB' : 'KB';
-  return `${rounded} ${unit} (${bytes.toLocaleString('en-US')} bytes)`;
+  return `${formatBytes(bytes)} (${formatCount(bytes)} bytes)`;
 }

@@ -2,13 +2,8 @@
  * Words for a job: the tree's description, the tooltip's lines and the notification when
  * it ends. Pure and vscode-free, so every sentence is unit-tested.
  */
+import { formatCount, plural } from '../../shared/format';
 import { type Job, isJobActive } from './job';
-
-const numbers = new Intl.NumberFormat('en-US');
-
-export function formatCount(value: number): string {
-  return numbers.format(value);
-}
 
 /** "42 s", "3 min 5 s", "1 h 2 min". */
 export function formatDuration(ms: number): string {
@@ -76,8 +71,4 @@ const STATUS_LABELS: Record<Job['status'], string> = {
 /** The status in words, for the tooltip. */
 export function statusLabel(job: Job): string {
   return STATUS_LABELS[job.status];
-}
-
-function plural(count: number, noun: string): string {
-  return `${formatCount(count)} ${count === 1 ? noun : `${noun}s`}`;
 }

@@ -5,5 +5,5 @@ export { JobPoller, WrongConnectionError, type JobPollerOptions, type JobRemote,
 export { nextPollDelay, type PollDelayPolicy, type PollOutcome } from './poll-delay';
 export { importPatch, exportPatch } from './remote-state';
 export { discoverRecentImports, RECENT_IMPORTS_LIMIT, type ImportLister } from './discover';
-export { describeCounts, describeJob, finishedSentence, formatCount, formatDuration, statusLabel } from './describe';
+export { describeCounts, describeJob, finishedSentence, formatDuration, statusLabel } from './describe';
 export { Emitter, type Disposable, type Event } from './emitter';

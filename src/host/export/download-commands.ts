@@ -17,6 +17,7 @@ import type { ConnectionService } from '../connection/connection-service';
 import { downloadFailureError, downloadFailureNote } from '../../core/export/download-errors';
 import { DownloadFailure, type FileProgress, downloadExportFiles, existingPaths } from '../../core/files/download-files';
 import { COMMANDS } from '../ids';
+import { formatBytes } from '../../shared/format';
 import { jobFromArgument } from '../../core/jobs/job-argument';
 
 export interface DownloadCommandServices {
@@ -129,12 +130,6 @@ function withDownloadProgress<T>(job: Job, task: (signal: AbortSignal, report: (
     };
     return task(controller.signal, report).finally(() => subscription.dispose());
   });
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function openOption(options: unknown): boolean {

@@ -10,7 +10,8 @@ import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { readFirstView } from '../../core/csv';
-import { type Job, type JobStore, formatCount, isJobActive } from '../../core/jobs';
+import { type Job, type JobStore, isJobActive } from '../../core/jobs';
+import { formatCount, plural } from '../../shared/format';
 import { type CommandRunner } from '../command-runner';
 import { UserError } from '../../core/user-error';
 import { type JsonObject, boolean, nonEmptyString, object, optional } from '../../shared/decode';
@@ -78,7 +79,7 @@ async function showErrors(store: JobStore, job: Job, open: boolean): Promise<Err
   const partial = refused > report.serverRows + report.preflightRows
     ? ` GetSales refused ${formatCount(refused)} rows but listed only ${formatCount(report.serverRows)}; the others are not in the report.`
     : '';
-  const message = `Wrote ${formatCount(report.rows)} rejected ${report.rows === 1 ? 'row' : 'rows'} of ${job.label} to ${basename(report.path)}, each with its error.${partial} Fix them, save, then import them with the same mapping.`;
+  const message = `Wrote ${plural(report.rows, 'rejected row')} of ${job.label} to ${basename(report.path)}, each with its error.${partial} Fix them, save, then import them with the same mapping.`;
   void vscode.window.showWarningMessage(message, IMPORT_FIXED_ROWS).then((picked) => {
     if (picked === IMPORT_FIXED_ROWS) void vscode.commands.executeCommand(COMMANDS.import.importFixedRows, job.id);
   });

@@ -6,7 +6,8 @@
  *          `files` (export with result files), `downloaded`, `elsewhere` (other connection).
  */
 import * as vscode from 'vscode';
-import { type Job, type JobConnection, describeCounts, describeJob, formatCount, isJobActive, statusLabel } from '../../core/jobs';
+import { type Job, type JobConnection, describeCounts, describeJob, isJobActive, statusLabel } from '../../core/jobs';
+import { formatCount } from '../../shared/format';
 
 export function jobContextValue(job: Job, current: JobConnection | undefined): string {
   const flags: string[] = [];
