@@ -44,6 +44,28 @@ export default tseslint.config(
     plugins: { local },
     rules: { 'local/kebab-case-file-names': 'error' },
   },
+  {
+    // Each domain word has one home (src/shared/vocabulary.ts, src/core/key-value-port.ts):
+    // a second definition could drift from it without the compiler noticing.
+    files: ['src/**/*.ts', 'webview/**/*.ts'],
+    ignores: ['src/shared/vocabulary.ts', 'src/core/key-value-port.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        {
+          selector: "TSUnionType:has(> TSLiteralType[literal.value='contacts']):has(> TSLiteralType[literal.value='companies'])",
+          message: "Use RecordKind from src/shared/vocabulary.ts instead of spelling out 'contacts' | 'companies'.",
+        },
+        {
+          selector: "ArrayExpression:has(> Literal[value='contacts']):has(> Literal[value='companies'])",
+          message: 'Use RECORD_KINDS from src/shared/vocabulary.ts.',
+        },
+        {
+          selector: ':matches(TSTypeAliasDeclaration, TSInterfaceDeclaration)[id.name=/^(RecordKind|ImportKind|JobEntity|ColumnMapping|ColumnSuggestion|IdentifierStatus|ImportStatus|ImportType|ExportStatus|ExportType|KeyValuePort)$/]',
+          message: 'This word is defined once, in src/shared/vocabulary.ts (KeyValuePort: src/core/key-value-port.ts): import it from there.',
+        },
+      ],
+    },
+  },
   { files: ['src/core/**', 'src/sandbox/**', 'src/shared/**', 'bench/**', 'scripts/**', 'test/unit/**', 'test/webview/**'], rules: noVscode },
   { files: ['webview/**'], rules: noNode },
 );
