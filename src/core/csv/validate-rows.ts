@@ -3,6 +3,7 @@
  * file in flat memory. Line numbers are those of the user's file (as the editor shows
  * them), ready for the Problems panel.
  */
+import type { ValidationItem as ScreenValidationItem } from '../../shared/protocol';
 import type { RecordKind } from '../../shared/vocabulary';
 import type { CsvDialect } from './dialect';
 import { DEFAULT_MAX_LISTED } from './limits';
@@ -27,12 +28,9 @@ export interface ValidationReport {
   readonly truncated: boolean;
 }
 
-export interface ValidationItem {
+/** The mapping screen's validation line, with the code narrowed to the row checks'. */
+export interface ValidationItem extends ScreenValidationItem {
   readonly code: RowIssueCode;
-  readonly severity: 'error' | 'warning';
-  readonly count: number;
-  /** A sentence such as "37 rows have no identifier and will be skipped." */
-  readonly message: string;
 }
 
 /**
