@@ -6,6 +6,7 @@
 import type { RecordKind } from '../../shared/vocabulary';
 import * as vscode from 'vscode';
 import type { ContactList, ExportFilter, GetSalesClient } from '../../core/api';
+import { fetchAllLists } from '../../core/api/account-lists';
 import { UserError } from '../../core/user-error';
 import { describeExportFilter, parsePastedUuids, preview } from '../../core/export/export-filter';
 import { type UuidSource, activeCsvEditor, pickCsvFile, uuidsFrom } from './uuid-sources';
@@ -28,10 +29,6 @@ export const FILTER_KIND_LABELS: Record<Kind, string> = {
   search: 'A search…',
   ids: 'Selected UUIDs…',
 };
-
-const LIST_PAGE_SIZE = 100;
-/** Enough for any real account; a quick pick of more than this is no help anyway. */
-const MAX_LISTS = 2_000;
 
 export async function pickExportFilter(entity: RecordKind, client: GetSalesClient): Promise<PickedExport | undefined> {
   const noun = entity === 'contacts' ? 'contacts' : 'companies';
@@ -61,7 +58,7 @@ async function pickList(entity: RecordKind, client: GetSalesClient, title: strin
     readonly list: ContactList;
   }
   const loading = (async (): Promise<ListItem[]> => {
-    const lists = await allLists(client);
+    const lists = await fetchAllLists(client);
     if (lists.length === 0) throw new UserError('Your GetSales workspace has no lists yet, so there is no list to export. Pick All or A search… instead.', []);
     return lists.map((list) => ({ list, label: list.name || '(unnamed list)', description: listDescription(list) }));
   })();
@@ -75,16 +72,6 @@ async function pickList(entity: RecordKind, client: GetSalesClient, title: strin
 function listDescription(list: ContactList): string {
   const created = list.createdAt.slice(0, 10);
   return /^\d{4}-\d{2}-\d{2}$/.test(created) ? `created ${created}` : '';
-}
-
-async function allLists(client: GetSalesClient): Promise<ContactList[]> {
-  const lists: ContactList[] = [];
-  for (let offset = 0; lists.length < MAX_LISTS; offset += LIST_PAGE_SIZE) {
-    const page = await client.listLists({ limit: LIST_PAGE_SIZE, offset });
-    lists.push(...page.items);
-    if (!page.hasMore || page.items.length === 0) break;
-  }
-  return lists;
 }
 
 async function askSearch(entity: RecordKind, title: string): Promise<PickedExport | undefined> {

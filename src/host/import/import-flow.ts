@@ -13,7 +13,7 @@ import { UserError } from '../../core/user-error';
 import { importBlocker } from '../../shared/import-blocker';
 import type { CommandRunner } from '../command-runner';
 import type { Log } from '../log';
-import { fetchAllLists } from '../../core/import/account-lists';
+import { fetchAllLists } from '../../core/api/account-lists';
 import type { ImportOptions } from './import-args';
 import type { ImportDiagnostics } from './import-diagnostics';
 import { importScreenCallbacks } from './mapping-screen/import-screen';

@@ -103,7 +103,8 @@ export function buildMappingModel(input: MappingModelInput): MappingModel {
     fields: fields.map((field) => ({ name: field.name, label: field.label, description: field.description, group: field.group })),
     identifierFields: IDENTIFIER_FIELDS[kind],
     suggestions: proposeSuggestions(input, columns, previewRows, upload.matches),
-    lists: input.lists,
+    // Only what the screen shows: the API's list records carry more.
+    lists: input.lists.map(({ uuid, name }) => ({ uuid, name })),
     target: input.target,
     saveMapping: input.saveMapping,
   };

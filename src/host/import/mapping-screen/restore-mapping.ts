@@ -10,7 +10,7 @@ import { NotFoundError } from '../../../core/api';
 import { jobId } from '../../../core/jobs';
 import type { ColumnMapping, WebviewState } from '../../../shared/protocol';
 import type { Connected, ConnectionService } from '../../connection/connection-service';
-import { fetchAllLists } from '../../../core/import/account-lists';
+import { fetchAllLists } from '../../../core/api/account-lists';
 import type { ImportDeps } from '../import-flow';
 import { importScreenCallbacks } from './import-screen';
 import { jobProgressOf } from './job-progress';
