@@ -129,7 +129,3 @@ export class CancelledError extends ApiError {
     super('Cancelled.', request);
   }
 }
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
-}

@@ -71,10 +71,6 @@ export function isExportReady(job: ExportJob): boolean {
   return job.status === 'done' && job.files.length > 0;
 }
 
-export function isExportFinished(job: ExportJob): boolean {
-  return job.status === 'failed' || isExportReady(job);
-}
-
 /**
  * What to export (the API's MassActionFilter). One shape for contacts and companies;
  * `wire.ts` encodes it per entity.

@@ -6,5 +6,5 @@ export { runFullPass, type FullPassOptions, type FullPassResult, type RaggedRow 
 export { removeUploadCopy, uploadFileName } from './upload-copy';
 export { validateRows, summarizeValidation, type ValidateRowsOptions, type ValidationReport, type ValidationItem } from './validate-rows';
 export { type RowIssue, type RowIssueCode } from './row-checks';
-export { formatCsvRow, formatCsvCell } from './csv-format';
+export { formatCsvRow } from './csv-format';
 export { isEmail, classifyLinkedIn, type LinkedInVerdict } from './value-checks';

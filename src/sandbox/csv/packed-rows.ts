@@ -25,10 +25,6 @@ export function packedRowsBytes(rows: PackedRows): number {
   return rows.text.length * 2 + rows.cellStarts.byteLength + rows.rowStarts.byteLength + rows.lines.byteLength;
 }
 
-export function cellCount(rows: PackedRows, row: number): number {
-  return (rows.rowStarts[row + 1] ?? 0) - (rows.rowStarts[row] ?? 0);
-}
-
 /** The cell in `column` of `row`; '' past the end of a short row. */
 export function cellAt(rows: PackedRows, row: number, column: number): string {
   const first = rows.rowStarts[row] ?? 0;

@@ -1,7 +1,7 @@
 /**
  * The host side of one mapping screen, without `vscode`: decodes what the webview posts,
  * checks it against the model, calls the import flow's callbacks, and posts answers.
- * The panel (mappingPanel.ts) only connects this to a real WebviewPanel, so this logic
+ * The panel (host/import/mapping-screen/mapping-panel.ts) only connects this to a real WebviewPanel, so this logic
  * is tested in plain Node and driven by the chromium tests as the stand-in host.
  */
 import { decodeWebviewMessage } from '../../../shared/decode-webview-message';

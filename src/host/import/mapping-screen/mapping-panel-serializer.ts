@@ -20,14 +20,12 @@ export interface RestoredMapping {
   readonly job: JobProgress | null;
 }
 
-/** Rebuilds the screen's model; resolve undefined (after telling the user why) to close the tab. */
+/** Rebuilds the screen's model; resolves undefined (after telling the user why) to close the tab. */
 export type RestoreMapping = (state: WebviewState) => Promise<RestoredMapping | undefined>;
 
 export interface MappingSerializerOptions {
   readonly extensionUri: vscode.Uri;
   readonly log: (line: string) => void;
-  /** Called with each revived panel, so the import flow can keep pushing job updates to it. */
-  readonly onRevived?: (panel: MappingPanel) => void;
 }
 
 export function registerMappingPanelSerializer(restore: RestoreMapping, options: MappingSerializerOptions): vscode.Disposable {
@@ -49,8 +47,7 @@ export function registerMappingPanelSerializer(restore: RestoreMapping, options:
         panel.dispose();
         return;
       }
-      const revived = MappingPanel.revive(panel, restored.model, restored.callbacks, { extensionUri: options.extensionUri, log: options.log, job: restored.job });
-      options.onRevived?.(revived);
+      MappingPanel.revive(panel, restored.model, restored.callbacks, { extensionUri: options.extensionUri, log: options.log, job: restored.job });
     },
   });
 }
