@@ -1,10 +1,11 @@
 // Smoke flow on the real workbench: the import items show in the Explorer context menu
-// of a CSV and not of a .txt file; the helpers themselves are proven on a built-in item.
+// of a CSV and not of a .txt file; the GetSales container shows the Jobs view, marked
+// Sandbox, with the extension's own title actions for a connected sandbox.
 import { strict as assert } from 'node:assert';
-import { clickExplorerContextMenuItem, explorerContextMenuItems } from './support/explorer';
+import { explorerContextMenuItems } from './support/explorer';
 import { workbenchSuite } from './support/flow';
-import { runCommand } from './support/palette';
-import { editorTab } from './support/tabs';
+import { until } from './support/retry';
+import { openView, sideBarMoreActions, sideBarTitleAction, waitForSideBarTitle } from './support/tree';
 
 const IMPORT_CONTACTS = 'Import Contacts to GetSales…';
 const IMPORT_COMPANIES = 'Import Companies to GetSales…';
@@ -20,13 +21,18 @@ workbenchSuite('smoke: the workbench with the extension', {}, (flow) => {
     assert.ok(!txtItems.includes(IMPORT_CONTACTS) && !txtItems.includes(IMPORT_COMPANIES), `notes.txt offers an import: ${txtItems.join(' | ')}`);
   });
 
-  flow('the helpers drive built-in items: a context menu item and a palette command', async ({ page }) => {
-    const items = await explorerContextMenuItems(page, 'companies.csv', { waitFor: 'Open to the Side' });
-    assert.ok(items.includes('Open to the Side'), `companies.csv menu: ${items.join(' | ')}`);
-    await clickExplorerContextMenuItem(page, 'companies.csv', 'Open to the Side');
-    await editorTab(page, 'companies.csv').waitFor({ timeout: 10_000 });
+  flow('the GetSales container shows the Jobs view, marked Sandbox, with the title actions of a connected sandbox', async ({ page }) => {
+    await openView(page, 'GetSales', 'Jobs');
+    await waitForSideBarTitle(page, /^GetSales: Jobs \(Sandbox\)$/);
+    await sideBarTitleAction(page, 'Refresh Jobs').waitFor({ timeout: 15_000 });
 
-    await runCommand(page, 'View: Close All Editors');
-    await editorTab(page, 'companies.csv').waitFor({ state: 'detached', timeout: 10_000 });
+    const more = await until('the extension’s items in the side bar’s More Actions menu', async () => {
+      const items = await sideBarMoreActions(page);
+      return items.includes('Show Logs') ? items : undefined;
+    });
+    for (const item of ['Export Contacts…', 'Export Companies…', 'Sign In', 'Disconnect', 'Sign Out', 'Show Logs']) {
+      assert.ok(more.includes(item), `More Actions lacks "${item}": ${more.join(' | ')}`);
+    }
+    assert.ok(!more.includes('Try the Local Sandbox'), `connected to the sandbox, yet offered to try it: ${more.join(' | ')}`);
   });
 });

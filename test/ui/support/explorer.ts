@@ -2,6 +2,7 @@
 // extension's items arrive a little after the Explorer, so reading or clicking an item
 // reopens the menu until the item is there.
 import type { Locator, Page } from 'playwright-core';
+import { MENU, closeMenus, menuItem, menuItemTitles } from './context-menu';
 import { pause, retry } from './retry';
 
 export function explorerRow(page: Page, fileName: string): Locator {
@@ -9,8 +10,6 @@ export function explorerRow(page: Page, fileName: string): Locator {
     has: page.locator('.label-name').getByText(fileName, { exact: true }),
   }).first();
 }
-
-const MENU = '.context-view .monaco-menu';
 
 /** Right-clicks the file's row and returns the visible item titles of its context menu. */
 export async function openExplorerContextMenu(page: Page, fileName: string): Promise<string[]> {
@@ -27,7 +26,7 @@ export async function openExplorerContextMenu(page: Page, fileName: string): Pro
  * shows (or `timeoutMs` ends) — for items an extension contributes.
  */
 export async function explorerContextMenuItems(page: Page, fileName: string, options: { waitFor?: string; timeoutMs?: number } = {}): Promise<string[]> {
-  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 90_000); // ends as soon as the item shows; a busy machine needs the margin
   for (;;) {
     const titles = await openExplorerContextMenu(page, fileName);
     await closeMenus(page);
@@ -48,19 +47,4 @@ export async function clickExplorerContextMenuItem(page: Page, fileName: string,
     await item.click({ timeout: 5_000 });
     await page.locator(MENU).first().waitFor({ state: 'hidden', timeout: 5_000 });
   });
-}
-
-function menuItem(page: Page, title: string): Locator {
-  return page.locator(`${MENU} .action-item`).filter({ has: page.locator('.action-label').getByText(title, { exact: true }) }).first();
-}
-
-async function menuItemTitles(page: Page): Promise<string[]> {
-  const labels = await page.locator(`${MENU} .action-item .action-label`).allTextContents();
-  return labels.map((label) => label.trim()).filter((label) => label !== '');
-}
-
-async function closeMenus(page: Page): Promise<void> {
-  if (await page.locator(MENU).count() === 0) return;
-  await page.keyboard.press('Escape');
-  await page.locator(MENU).first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }

@@ -4,6 +4,7 @@
 // A container with a single view merges that view's header into the container title:
 // the pane header is still in the DOM but hidden, and the pane is always expanded.
 import type { Locator, Page } from 'playwright-core';
+import { MENU, closeMenus, menuItemTitles } from './context-menu';
 import { until } from './retry';
 
 /** The header of the view titled `title`, also while it carries a "(…)" state suffix ("Jobs (Sandbox)"). */
@@ -79,6 +80,16 @@ export async function waitForSideBarTitle(page: Page, expected: RegExp, timeoutM
 /** An action of the side bar's title, where a container's only view has its title actions. */
 export function sideBarTitleAction(page: Page, title: string): Locator {
   return page.locator(`.part.sidebar .composite.title .action-label[aria-label^="${title.replace(/"/g, '\\"')}"]`).first();
+}
+
+/** The items of the side bar title's "More Actions" menu (a container's only view keeps its secondary title actions there). */
+export async function sideBarMoreActions(page: Page): Promise<string[]> {
+  await closeMenus(page);
+  await sideBarTitleAction(page, 'Views and More Actions').click();
+  await page.locator(MENU).first().waitFor({ timeout: 10_000 });
+  const titles = await menuItemTitles(page);
+  await closeMenus(page);
+  return titles;
 }
 
 /** Opens an Activity Bar container (e.g. "GetSales") by its title; leaves it open if it is. */
