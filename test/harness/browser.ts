@@ -41,9 +41,14 @@ export async function launchBrowser(runtime: Runtime, profile: Profile): Promise
   return launchChromium(runtime.chromium, { env: profile.env });
 }
 
+/** Loading the whole workbench takes longer than Playwright's 30 s on a busy machine. */
+const NAVIGATION_TIMEOUT_MS = 120_000;
+
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT });
-  return context.newPage();
+  const page = await context.newPage();
+  page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+  return page;
 }
 
 /**
