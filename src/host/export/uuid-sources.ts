@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { UserError } from '../../core/user-error';
+import { activeCsvDocument } from '../csv-editor';
 import { type UuidColumn, readUuidColumnFromFile, readUuidColumnFromText } from '../../core/export/uuid-column';
 import { messageOf } from '../../core/message-of';
 
@@ -13,19 +14,14 @@ export type UuidSource =
   | { readonly kind: 'file'; readonly uri: vscode.Uri; readonly name: string }
   | { readonly kind: 'editor'; readonly document: vscode.TextDocument; readonly name: string };
 
-function isCsvUri(uri: vscode.Uri): boolean {
-  return /\.csv$/i.test(uri.path);
-}
-
 export function fileSource(uri: vscode.Uri): UuidSource {
   return { kind: 'file', uri, name: basename(uri.path) };
 }
 
 /** The active editor when it shows a CSV; its document may hold unsaved edits. */
 export function activeCsvEditor(): UuidSource | undefined {
-  const document = vscode.window.activeTextEditor?.document;
-  if (!document || (document.languageId !== 'csv' && !isCsvUri(document.uri))) return undefined;
-  return { kind: 'editor', document, name: basename(document.uri.path) };
+  const document = activeCsvDocument();
+  return document === undefined ? undefined : { kind: 'editor', document, name: basename(document.uri.path) };
 }
 
 export async function pickCsvFile(): Promise<UuidSource | undefined> {

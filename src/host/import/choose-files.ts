@@ -3,12 +3,13 @@
  * editor, else the files the user picks (several at once: each is imported in turn).
  */
 import * as vscode from 'vscode';
+import { activeCsvDocument } from '../csv-editor';
 import type { RecordKind } from '../../shared/protocol';
 
+/** Only files on this machine can be uploaded. */
 function activeCsvFile(): vscode.Uri | undefined {
-  const document = vscode.window.activeTextEditor?.document;
-  if (document === undefined || document.uri.scheme !== 'file') return undefined;
-  return document.languageId === 'csv' || document.uri.path.toLowerCase().endsWith('.csv') ? document.uri : undefined;
+  const document = activeCsvDocument();
+  return document?.uri.scheme === 'file' ? document.uri : undefined;
 }
 
 export async function chooseCsvFiles(kind: RecordKind, interactive: boolean): Promise<vscode.Uri[]> {
