@@ -214,15 +214,14 @@ describe('MappingSession with real parts', () => {
     });
 
     it('starts once when two starts arrive together', async () => {
-      let release: ((job: JobProgress) => void) | undefined;
+      let open: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => { open = resolve; });
       let starts = 0;
-      const { session, posted, log } = setUp({ startImport: () => new Promise((resolve) => { starts += 1; release = resolve; }) });
-      const first = session.receive(start());
-      const second = session.receive(start());
-      await second;
-      while (release === undefined) await new Promise((resolve) => setImmediate(resolve));
-      release(JOB);
-      await first;
+      const { session, posted, log } = setUp({ startImport: async () => { starts += 1; await gate; return JOB; } });
+      const both = Promise.all([session.receive(start()), session.receive(start())]);
+      for (let turn = 0; starts === 0 && turn < 100_000; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+      open();
+      await both;
       assert.equal(starts, 1);
       assert.deepEqual(posted, [{ type: 'job', job: JOB }]);
       assert.deepEqual(log, ['Mapping screen: ignored a second start of the same import.']);
