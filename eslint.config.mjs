@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import local from './scripts/eslint/kebab-case-file-names.mjs';
@@ -31,7 +32,7 @@ export default tseslint.config(
     // Typed rules: each file is checked in its own world's tsconfig (src/core, src/host,
     // webview, test, …), which the project service finds from the file's folder.
     files: ['src/**/*.ts', 'webview/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: fileURLToPath(new URL('.', import.meta.url)) } },
     rules: {
       '@typescript-eslint/no-floating-promises': ['error', {
         // node:test's describe/it return promises the runner itself awaits.
