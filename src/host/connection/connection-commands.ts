@@ -12,6 +12,7 @@ import type { ConnectionService } from './connection-service';
 import type { Log } from '../log';
 import { COMMANDS, FOCUS_JOBS_VIEW } from '../ids';
 import type { CommandRunner } from '../command-runner';
+import { withCancellableProgress } from '../cancellable-progress';
 
 export function registerConnectionCommands(runner: CommandRunner, connection: ConnectionService, log: Log): vscode.Disposable {
   return vscode.Disposable.from(
@@ -66,13 +67,4 @@ async function askCredentials(): Promise<Credentials | undefined> {
   });
   if (teamId === undefined) return undefined;
   return teamId.trim() ? { apiKey: apiKey.trim(), teamId: teamId.trim() } : { apiKey: apiKey.trim() };
-}
-
-/** A cancellable notification; its Cancel aborts the signal. */
-function withCancellableProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
-    const controller = new AbortController();
-    const subscription = token.onCancellationRequested(() => controller.abort());
-    return task(controller.signal).finally(() => subscription.dispose());
-  });
 }

@@ -8,7 +8,6 @@
  * over 50 MB opens in the editor's large-file mode instead of being loaded by us.
  */
 import * as vscode from 'vscode';
-import { isAbsolute, relative } from 'node:path';
 import { type Job, type JobStore, WrongConnectionError } from '../../core/jobs';
 import { type CommandRunner, isCancellation } from '../command-runner';
 import { UserError } from '../../core/user-error';
@@ -17,6 +16,8 @@ import type { ConnectionService } from '../connection/connection-service';
 import { downloadFailureError, downloadFailureNote } from '../../core/export/download-errors';
 import { DownloadFailure, type FileProgress, downloadExportFiles, existingPaths } from '../../core/files/download-files';
 import { COMMANDS } from '../ids';
+import { withCancellableProgress } from '../cancellable-progress';
+import { workspaceFolderOf } from '../workspace-path';
 import { formatBytes } from '../../shared/format';
 import { jobFromArgument } from '../../core/jobs/job-argument';
 
@@ -95,7 +96,7 @@ async function reveal(services: DownloadCommandServices, job: Job): Promise<stri
   if (!path) throw new UserError(`“${job.label}” has no downloaded file on disk. Use Download & Open first.`, []);
   const uri = vscode.Uri.file(path);
   // Inside the workspace the Explorer can show it; elsewhere the OS file manager can.
-  await vscode.commands.executeCommand(inWorkspace(path) ? 'revealInExplorer' : 'revealFileInOS', uri);
+  await vscode.commands.executeCommand(workspaceFolderOf(path) !== undefined ? 'revealInExplorer' : 'revealFileInOS', uri);
   return path;
 }
 
@@ -105,19 +106,9 @@ async function openAll(paths: readonly string[]): Promise<void> {
   }
 }
 
-function inWorkspace(path: string): boolean {
-  return (vscode.workspace.workspaceFolders ?? []).some((folder) => {
-    if (folder.uri.scheme !== 'file') return false;
-    const rel = relative(folder.uri.fsPath, path);
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-  });
-}
-
 /** A cancellable notification with the bytes so far; Cancel aborts the transfer (nothing is kept of the file in flight). */
 function withDownloadProgress<T>(job: Job, task: (signal: AbortSignal, report: (progress: FileProgress) => void) => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Downloading ${job.label}`, cancellable: true }, (progress, token) => {
-    const controller = new AbortController();
-    const subscription = token.onCancellationRequested(() => controller.abort());
+  return withCancellableProgress(`Downloading ${job.label}`, (signal, progress) => {
     let lastPercent = 0;
     let lastFile = -1;
     const report = (p: FileProgress): void => {
@@ -128,7 +119,7 @@ function withDownloadProgress<T>(job: Job, task: (signal: AbortSignal, report: (
       lastPercent = percent;
       lastFile = p.index;
     };
-    return task(controller.signal, report).finally(() => subscription.dispose());
+    return task(signal, report);
   });
 }
 

@@ -7,9 +7,10 @@
  * remote extension host), and a few `stat` calls cost nothing.
  */
 import * as vscode from 'vscode';
-import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
 import type { JobStore } from '../../core/jobs';
 import { existingPaths } from '../../core/files/download-files';
+import { workspaceFolderOf } from '../workspace-path';
 
 const SWEEP_INTERVAL_MS = 5_000;
 
@@ -102,10 +103,7 @@ export class DownloadTracker implements vscode.Disposable {
 
 /** Inside a workspace folder, a pattern on that folder (served by the workspace watcher); elsewhere, the folder itself. */
 function watchPattern(folder: string): vscode.RelativePattern {
-  for (const workspaceFolder of vscode.workspace.workspaceFolders ?? []) {
-    if (workspaceFolder.uri.scheme !== 'file') continue;
-    const rel = relative(workspaceFolder.uri.fsPath, folder);
-    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return new vscode.RelativePattern(workspaceFolder, `${rel.split(sep).join('/')}/*`);
-  }
+  const inside = workspaceFolderOf(folder);
+  if (inside !== undefined) return new vscode.RelativePattern(inside.folder, `${inside.relativePath.split(sep).join('/')}/*`);
   return new vscode.RelativePattern(vscode.Uri.file(folder), '*');
 }

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { FileImport, GetSalesClient } from '../../core/api';
 import { type RecordKind, importTypeOf } from '../../shared/vocabulary';
 import { type PreparedFile, prepareFile } from '../../core/import/preflight';
+import { withCancellableProgress } from '../cancellable-progress';
 
 export interface UploadedFile {
   readonly prepared: PreparedFile;
@@ -25,24 +26,19 @@ function percent(done: number, total: number): number {
 
 export async function prepareAndUpload(client: GetSalesClient, path: string, kind: RecordKind, callerSignal: AbortSignal | undefined): Promise<UploadedFile> {
   const name = basename(path);
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Importing ${name}`, cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const abort = (): void => controller.abort();
-      const subscription = token.onCancellationRequested(abort);
-      callerSignal?.addEventListener('abort', abort, { once: true });
-      if (callerSignal?.aborted) abort();
+  return withCancellableProgress(
+    `Importing ${name}`,
+    async (signal, progress) => {
       let prepared: PreparedFile | undefined;
       try {
         progress.report({ message: 'checking the file…' });
-        prepared = await prepareFile(path, { signal: controller.signal });
-        throwIfCancelled(controller.signal);
+        prepared = await prepareFile(path, { signal });
+        throwIfCancelled(signal);
         let reported = 0;
         progress.report({ message: prepared.fullPass.converted ? 'uploading the converted copy…' : 'uploading…' });
         const upload = await client.uploadCsv(
           { filePath: prepared.fullPass.uploadPath, fileName: uploadName(prepared), type: importTypeOf(kind) },
-          controller.signal,
+          signal,
           (done, total) => {
             const now = percent(done, total);
             if (now <= reported) return;
@@ -50,18 +46,17 @@ export async function prepareAndUpload(client: GetSalesClient, path: string, kin
             reported = now;
           },
         );
-        throwIfCancelled(controller.signal);
+        throwIfCancelled(signal);
         return { prepared, upload };
       } catch (error) {
         // An abort surfaces from the CSV engine or undici in their own words; the user only asked to cancel.
-        if (controller.signal.aborted) throw new vscode.CancellationError();
+        if (signal.aborted) throw new vscode.CancellationError();
         throw error;
       } finally {
-        subscription.dispose();
-        callerSignal?.removeEventListener('abort', abort);
         await prepared?.fullPass.dispose();
       }
     },
+    callerSignal,
   );
 }
 
