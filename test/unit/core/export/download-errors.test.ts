@@ -35,8 +35,9 @@ describe('downloadFailureError with errors from the real client', () => {
   const dir = tempDir();
 
   async function failure(fault: Record<string, unknown> | undefined, fileName?: string, options: Parameters<typeof testClient>[1] = {}): Promise<unknown> {
+    // The export is made with default options: a short timeout is for the download alone.
+    const name = fileName ?? (await exportedFiles(testClient(api().url).client))[0];
     const { client } = testClient(api().url, { retry: { maxAttempts: 1 }, ...options });
-    const name = fileName ?? (await exportedFiles(client))[0];
     assert.ok(name);
     if (fault) await api().post('/__sandbox/faults', { method: 'POST', path: '/leads/api/file-exports/download', count: 1, ...fault });
     return client.downloadExport(name, join(dir, 'out')).then(() => assert.fail('the download should fail'), (error: unknown) => error);
