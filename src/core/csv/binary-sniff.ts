@@ -30,8 +30,10 @@ function isStrayControl(code: number): boolean {
  * enough; other controls must be more than 1 in 100 characters.
  */
 export function binaryReason(text: string): string | undefined {
-  if (text.includes('\u0000')) {
-    return 'it contains NUL bytes. If it is a UTF-16 file without a byte-order mark, save it again as "CSV UTF-8"';
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    const line = text.slice(0, nul).split(/\r\n|\r|\n/).length;
+    return `line ${line.toLocaleString('en-US')} holds a NUL character (a zero byte), which a CSV file never has. Save the file again as "CSV UTF-8" from the program that made it`;
   }
   let controls = 0;
   for (let i = 0; i < text.length; i += 1) if (isStrayControl(text.charCodeAt(i))) controls += 1;

@@ -1,6 +1,7 @@
 /** How a CSV file is written: its text encoding and its delimiter. */
+import type { CsvEncoding } from '../../shared/csv-encodings';
 
-export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export { type CsvEncoding, encodingLabel } from '../../shared/csv-encodings';
 
 export type CsvDelimiter = ',' | ';' | '|' | '\t';
 
@@ -9,6 +10,8 @@ export const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', ';', '|', '\t'];
 export interface CsvDialect {
   readonly encoding: CsvEncoding;
   readonly delimiter: CsvDelimiter;
+  /** The file starts with Excel's "sep=;" line: it names the delimiter and is not a row. */
+  readonly sepLine?: boolean;
 }
 
 /** A finding about the file, one sentence the user can act on. */
@@ -27,23 +30,19 @@ export type CsvNoticeCode =
   | 'binary'
   | 'no-header'
   | 'header-too-long'
+  | 'unnamed-column'
+  | 'unsupported-delimiter'
+  | 'nul-byte'
+  | 'file-changed'
   // warnings
   | 'blank-header'
   | 'duplicate-header'
   | 'unclosed-quote'
   | 'stray-quote'
   | 'ragged-rows'
-  | 'encoding-changed';
-
-export function encodingLabel(encoding: CsvEncoding): string {
-  switch (encoding) {
-    case 'utf-8': return 'UTF-8';
-    case 'utf-8-bom': return 'UTF-8 with BOM';
-    case 'utf-16le': return 'UTF-16 LE';
-    case 'utf-16be': return 'UTF-16 BE';
-    case 'windows-1252': return 'Windows-1252';
-  }
-}
+  | 'encoding-changed'
+  | 'low-confidence-encoding'
+  | 'formula-cells';
 
 export function delimiterLabel(delimiter: CsvDelimiter): string {
   switch (delimiter) {
@@ -56,5 +55,10 @@ export function delimiterLabel(delimiter: CsvDelimiter): string {
 
 /** The server takes UTF-8 without BOM, delimited by comma, semicolon or pipe; anything else is converted first. */
 export function needsUploadCopy(dialect: CsvDialect): boolean {
-  return dialect.encoding !== 'utf-8' || dialect.delimiter === '\t';
+  return dialect.encoding !== 'utf-8' || needsRewrite(dialect);
+}
+
+/** The copy is written row by row (not as the text was read) for tabs and for Excel's "sep=" line. */
+export function needsRewrite(dialect: CsvDialect): boolean {
+  return dialect.delimiter === '\t' || dialect.sepLine === true;
 }

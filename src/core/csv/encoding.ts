@@ -1,5 +1,5 @@
 /**
- * Telling the text encoding from the first bytes, and decoding chunk by chunk. Decoders
+ * Decoding chunk by chunk (telling the encoding is encoding-detect.ts's job). Decoders
  * are stateful so a multi-byte character split across two chunks is never mangled.
  */
 import { isUtf8 } from 'node:buffer';
@@ -20,31 +20,17 @@ export interface ChunkDecoder {
 }
 
 /**
- * BOM first; without one, bytes that are valid UTF-8 are UTF-8 and anything else is read
- * as Windows-1252 (what Excel on Windows writes for "CSV (Comma delimited)").
- * `complete` says whether `head` is the whole file: if not, a character cut at its end is fine.
+ * A decoder whose output never holds the BOM. Detected UTF-8 is `strict` (bytes that are
+ * not UTF-8 throw, so the full pass can read the file again another way); UTF-8 the user
+ * chose turns such bytes into U+FFFD instead.
  */
-export function detectEncoding(head: Uint8Array, complete: boolean): CsvEncoding {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  try {
-    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(head, { stream: !complete });
-    return 'utf-8';
-  } catch {
-    return 'windows-1252';
-  }
-}
-
-/** A decoder whose output never holds the BOM. */
-export function createChunkDecoder(encoding: CsvEncoding): ChunkDecoder {
+export function createChunkDecoder(encoding: CsvEncoding, strict = true): ChunkDecoder {
   switch (encoding) {
     case 'windows-1252': return windows1252Decoder();
-    case 'utf-8': return utf8Decoder(true, false);
+    case 'utf-8': return utf8Decoder(strict, true);
     case 'utf-8-bom': return utf8Decoder(false, true);
-    case 'utf-16le':
-    case 'utf-16be': {
-      // With ignoreBOM false, TextDecoder consumes the leading BOM.
+    default: {
+      // Node ships full ICU: every other label of CSV_ENCODINGS decodes here. With ignoreBOM false, a UTF-16 BOM is consumed.
       const decoder = new TextDecoder(encoding, { ignoreBOM: false });
       return { decode: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
     }

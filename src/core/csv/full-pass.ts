@@ -1,16 +1,20 @@
 /**
  * The full pre-flight pass: one streaming read of the whole file that counts the rows,
- * finds ragged ones, and, when the server could not take the file as it is, writes the
- * converted UTF-8 copy to upload instead. Memory stays flat whatever the file's size.
+ * finds ragged ones and formula-like cells, and writes the copy that is uploaded: a byte
+ * snapshot when the server can take the file as it is, otherwise a converted UTF-8 copy.
+ * A copy written row by row keeps every row on the line it had (blank rows become empty
+ * lines, Excel's "sep=" line an empty first line), so the server's row numbers stay the
+ * file's line numbers. Memory stays flat whatever the file's size.
  */
 import { basename } from 'node:path';
-import { encodingLabel, needsUploadCopy, type CsvDialect, type CsvNotice } from './dialect';
+import { encodingLabel, needsRewrite, type CsvDialect, type CsvNotice } from './dialect';
 import { InvalidUtf8Error } from './encoding';
 import { formatCsvRow } from './csv-format';
+import { looksLikeFormula, neutraliseFormula } from './formula-cells';
 import { DEFAULT_MAX_LISTED, MAX_UPLOAD_BYTES, describeSize } from './limits';
 import { fitsColumns } from './row-lines';
 import { quoteNotice } from './quote-notices';
-import { streamRows } from './row-stream';
+import { streamRows, type RowStreamSummary } from './row-stream';
 import { UploadCopy, removeUploadCopy } from './upload-copy';
 
 export interface RaggedRow {
@@ -27,6 +31,17 @@ export interface FullPassOptions {
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** How many ragged rows and quote warnings are kept with line numbers (all are counted). Default 1000. */
   readonly maxListed?: number;
+  /** Put a ' before formula-like cells in the upload (the user opted in on the mapping screen). */
+  readonly neutraliseFormulas?: boolean;
+  /** False when the user chose the encoding: bytes that do not fit it become U+FFFD instead of a re-read. Default true. */
+  readonly strict?: boolean;
+}
+
+export interface FormulaCells {
+  /** Data cells that start like a formula (=, +, -, @, tab, CR). */
+  readonly count: number;
+  /** Lines of the first rows holding one, up to `maxListed`. */
+  readonly lines: readonly number[];
 }
 
 export interface FullPassResult {
@@ -42,36 +57,64 @@ export interface FullPassResult {
   /** Rows whose cell count differs from the header's, first `maxListed` of them. */
   readonly raggedRows: readonly RaggedRow[];
   readonly raggedRowCount: number;
-  /** True when `uploadPath` is a converted copy, not the user's file. */
+  readonly formulaCells: FormulaCells;
+  /** True when `uploadPath` is a converted copy, false when it is a byte-for-byte snapshot of the user's file. */
   readonly converted: boolean;
   /** One sentence per change made for the upload, e.g. "Converted from Windows-1252 to UTF-8 …". */
   readonly conversions: readonly string[];
-  /** The file to upload: the user's file, or the converted copy in a temp directory. */
+  /** The file to upload, in a private temp directory: a snapshot taken during this pass, or the converted copy. */
   readonly uploadPath: string;
   /** The name to give the server (a converted .tsv goes up as .csv). */
   readonly uploadFileName: string;
   readonly uploadSizeBytes: number;
   readonly warnings: readonly CsvNotice[];
-  /** Each one stops the upload (too big once converted, no data rows). */
+  /** Each one stops the upload (too big once converted, no data rows, a NUL character). */
   readonly problems: readonly CsvNotice[];
-  /** Deletes the converted copy, if any. The caller calls it once the upload is done or abandoned. */
+  /** Deletes the upload copy. The caller calls it once the upload is done or abandoned. */
   dispose(): Promise<void>;
 }
 
-function conversionSentences(dialect: CsvDialect): string[] {
+/** Why the copy is written row by row rather than as read. */
+interface Rewrite {
+  readonly mixedLineEndings: boolean;
+  readonly blankRowsWithCells: number;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+function conversionSentences(dialect: CsvDialect, summary: Pick<RowStreamSummary, 'endOfFileMark'>, rewrite: Rewrite | undefined, neutralised: number): string[] {
+  const unchanged = 'your file is unchanged.';
   const sentences: string[] = [];
-  if (dialect.encoding === 'utf-8-bom') sentences.push('Removed the byte-order mark (BOM) for the upload; your file is unchanged.');
-  else if (dialect.encoding !== 'utf-8') sentences.push(`Converted from ${encodingLabel(dialect.encoding)} to UTF-8 for the upload; your file is unchanged.`);
-  if (dialect.delimiter === '\t') sentences.push('Rewrote the tab-separated columns with commas for the upload; your file is unchanged.');
+  if (dialect.encoding === 'utf-8-bom') sentences.push(`Removed the byte-order mark (BOM) for the upload; ${unchanged}`);
+  else if (dialect.encoding !== 'utf-8') sentences.push(`Converted from ${encodingLabel(dialect.encoding)} to UTF-8 for the upload; ${unchanged}`);
+  if (dialect.delimiter === '\t') sentences.push(`Rewrote the tab-separated columns with commas for the upload; ${unchanged}`);
+  if (dialect.sepLine === true) sentences.push(`Left Excel's "sep=" line (it names the delimiter) out of the upload; ${unchanged}`);
+  if (rewrite?.mixedLineEndings === true) sentences.push(`The file mixes line-ending styles (Windows and Unix), so the upload ends every line the same way and GetSales gets the rows shown here; ${unchanged}`);
+  if (rewrite !== undefined && rewrite.blankRowsWithCells > 0) sentences.push(`Emptied ${plural(rewrite.blankRowsWithCells, 'row', 'rows')} of nothing but delimiters or spaces in the upload, so GetSales does not take them for data; ${unchanged}`);
+  if (summary.endOfFileMark) sentences.push(`Left the DOS end-of-file mark (0x1A) at the end of the file out of the upload; ${unchanged}`);
+  if (neutralised > 0) sentences.push(`Put a ' before ${plural(neutralised, 'formula-like cell', 'formula-like cells')} in the upload, so spreadsheet apps show them as text; ${unchanged}`);
   return sentences;
 }
 
-async function pass(path: string, dialect: CsvDialect, options: FullPassOptions, earlyWarnings: readonly CsvNotice[]): Promise<FullPassResult> {
+type CopyMode = 'snapshot' | 'text' | 'rows';
+
+function copyMode(dialect: CsvDialect, options: FullPassOptions): CopyMode {
+  if (needsRewrite(dialect) || options.neutraliseFormulas === true) return 'rows';
+  return dialect.encoding === 'utf-8' ? 'snapshot' : 'text';
+}
+
+interface PassOutcome {
+  readonly result: FullPassResult;
+  readonly summary: RowStreamSummary;
+  readonly mode: CopyMode;
+}
+
+async function pass(path: string, dialect: CsvDialect, options: FullPassOptions, earlyWarnings: readonly CsvNotice[], mode: CopyMode, rewrite?: Rewrite): Promise<PassOutcome> {
   const maxListed = options.maxListed ?? DEFAULT_MAX_LISTED;
-  const copy = needsUploadCopy(dialect) ? await UploadCopy.create(path, options.tempDir) : undefined;
-  // Tab files are re-written row by row; other conversions only change the encoding, so the text goes over as read.
-  const rewrite = copy !== undefined && dialect.delimiter === '\t' ? copy : undefined;
-  const verbatim = copy !== undefined && rewrite === undefined ? copy : undefined;
+  const copy = await UploadCopy.create(path, options.tempDir);
+  const neutralise = options.neutraliseFormulas === true;
 
   let headers: string[] | undefined;
   let headerLine = 0;
@@ -80,14 +123,16 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
   let raggedRowCount = 0;
   const warnings: CsvNotice[] = [...earlyWarnings];
   let quoteWarnings = 0;
+  let formulaCount = 0;
+  const formulaLines: number[] = [];
 
   try {
     const summary = await streamRows(path, dialect, {
       onRow(fields, line) {
-        rewrite?.write(`${formatCsvRow(fields)}\r\n`);
         if (headers === undefined) {
           headers = fields;
           headerLine = line;
+          if (mode === 'rows') copy.write(`${formatCsvRow(fields)}\r\n`);
           return;
         }
         rowCount += 1;
@@ -95,18 +140,28 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
           raggedRowCount += 1;
           if (raggedRows.length < maxListed) raggedRows.push({ line, cells: fields.length });
         }
+        let formulas = 0;
+        for (const field of fields) if (looksLikeFormula(field)) formulas += 1;
+        if (formulas > 0) {
+          formulaCount += formulas;
+          if (formulaLines.length < maxListed) formulaLines.push(line);
+        }
+        if (mode === 'rows') copy.write(`${formatCsvRow(neutralise && formulas > 0 ? fields.map(neutraliseFormula) : fields)}\r\n`);
       },
-      onText: verbatim ? (text) => verbatim.write(text) : undefined,
+      onSkippedRow: mode === 'rows' ? (lines) => copy.write('\r\n'.repeat(lines)) : undefined,
+      onBytes: mode === 'snapshot' ? (bytes) => copy.writeBytes(bytes) : undefined,
+      onText: mode === 'text' ? (text) => copy.write(text) : undefined,
       onQuoteError(code, line) {
         quoteWarnings += 1;
         if (quoteWarnings > maxListed) return;
         warnings.push(quoteNotice(code, line));
       },
-      afterChunk: copy ? () => copy.flush() : undefined,
-    }, options);
+      afterChunk: () => copy.flush(),
+    }, { signal: options.signal, onProgress: options.onProgress, strict: options.strict });
 
-    const published = copy ? await copy.publish() : undefined;
-    const uploadSizeBytes = published?.sizeBytes ?? summary.bytesRead;
+    // A snapshot holds the bytes as read; its end-of-file mark is one byte (the snapshot is UTF-8).
+    const published = await copy.publish(mode === 'snapshot' && summary.endOfFileMark ? 1 : 0);
+    const uploadSizeBytes = published.sizeBytes;
     const columnCount = headers?.length ?? 0;
     if (raggedRowCount > 0) {
       const first = raggedRows[0];
@@ -117,17 +172,23 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
       });
     }
     const problems: CsvNotice[] = [];
+    if (summary.nulLine !== undefined) {
+      problems.push({
+        code: 'nul-byte',
+        line: summary.nulLine,
+        message: `Line ${summary.nulLine.toLocaleString('en-US')} holds a NUL character (a zero byte), which a CSV file never has: the file may be damaged, or not text. Remove it, or save the file again from the program that made it.`,
+      });
+    }
     if (uploadSizeBytes > MAX_UPLOAD_BYTES) {
       problems.push({
         code: 'too-big',
-        message: `The file to upload is ${describeSize(uploadSizeBytes)}${published ? ' after conversion to UTF-8' : ''}; GetSales accepts up to ${describeSize(MAX_UPLOAD_BYTES)} per upload. Split it into smaller files.`,
+        message: `The file to upload is ${describeSize(uploadSizeBytes)}${mode === 'snapshot' ? '' : ' after conversion to UTF-8'}; GetSales accepts up to ${describeSize(MAX_UPLOAD_BYTES)} per upload. Split it into smaller files.`,
       });
     }
     if (headers === undefined) problems.push({ code: 'empty', message: 'The file has no rows: it holds only blank lines.' });
     else if (rowCount === 0) problems.push({ code: 'header-only', line: headerLine, message: 'The file has a header row but no data rows below it.' });
 
-    const uploadPath = published?.path ?? path;
-    return {
+    const result: FullPassResult = {
       dialect,
       headers: headers ?? [],
       headerLine,
@@ -135,18 +196,44 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
       blankRowCount: summary.blankRows,
       raggedRows,
       raggedRowCount,
-      converted: published !== undefined,
-      conversions: conversionSentences(dialect),
-      uploadPath,
-      uploadFileName: basename(uploadPath),
+      formulaCells: { count: formulaCount, lines: formulaLines },
+      converted: mode !== 'snapshot',
+      conversions: conversionSentences(dialect, summary, rewrite, neutralise ? formulaCount : 0),
+      uploadPath: published.path,
+      uploadFileName: basename(published.path),
       uploadSizeBytes,
       warnings,
       problems,
-      dispose: published ? () => removeUploadCopy(published.path) : () => Promise.resolve(),
+      dispose: () => removeUploadCopy(published.path),
     };
+    return { result, summary, mode };
   } catch (error) {
-    await copy?.discard();
+    await copy.discard();
     throw error;
+  }
+}
+
+/**
+ * A copy made as read that a server picking one line-ending style, or skipping only
+ * empty lines, would read differently from this pass is made again row by row, from
+ * the copy itself: the rows stay the ones this pass counted.
+ */
+async function fullPass(path: string, dialect: CsvDialect, options: FullPassOptions, earlyWarnings: readonly CsvNotice[]): Promise<FullPassResult> {
+  const first = await pass(path, dialect, options, earlyWarnings, copyMode(dialect, options));
+  const { summary, result } = first;
+  if (first.mode === 'rows' || result.problems.length > 0 || (!summary.mixedLineEndings && summary.blankRowsWithCells === 0)) return first.result;
+  try {
+    const utf8: CsvDialect = { encoding: 'utf-8', delimiter: dialect.delimiter };
+    const rewrite: Rewrite = { mixedLineEndings: summary.mixedLineEndings, blankRowsWithCells: summary.blankRowsWithCells };
+    const second = await pass(result.uploadPath, utf8, options, earlyWarnings, 'rows', rewrite);
+    return {
+      ...second.result,
+      dialect,
+      conversions: conversionSentences(dialect, summary, rewrite, 0),
+      uploadFileName: basename(second.result.uploadPath),
+    };
+  } finally {
+    await result.dispose();
   }
 }
 
@@ -156,11 +243,11 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
  */
 export async function runFullPass(path: string, dialect: CsvDialect, options: FullPassOptions = {}): Promise<FullPassResult> {
   try {
-    return await pass(path, dialect, options, []);
+    return await fullPass(path, dialect, options, []);
   } catch (error) {
     if (!(error instanceof InvalidUtf8Error) || dialect.encoding !== 'utf-8') throw error;
     const fallback: CsvDialect = { ...dialect, encoding: 'windows-1252' };
-    return pass(path, fallback, options, [{
+    return fullPass(path, fallback, options, [{
       code: 'encoding-changed',
       message: `The file starts as UTF-8 but has bytes further on that are not UTF-8, so it was read as Windows-1252. Check accented letters (é, ü, €) before importing; if they look wrong, save the file as "CSV UTF-8" and try again.`,
     }]);

@@ -60,3 +60,13 @@ export function noHeaderProblem(headers: readonly string[], headerLine: number):
     message: `The first row looks like data, not column names (it holds ${quote(example.trim())}). Add a header row with a name for each column, such as "First name,Email,LinkedIn".`,
   };
 }
+
+/** The header row holds only spaces: each column needs a name before it can be mapped. */
+export function unnamedColumnProblem(cells: readonly string[], headerLine: number): CsvNotice {
+  const columns = cells.map((_, i) => i);
+  return {
+    code: 'unnamed-column',
+    line: headerLine,
+    message: `The header row (line ${headerLine}) has no name in ${columnList(columns)}: ${columns.length === 1 ? 'it holds' : 'they hold'} only spaces. Give every column a name, such as "First name,Email,LinkedIn".`,
+  };
+}

@@ -51,6 +51,13 @@ export class RowSplitter {
   private endedWithCr = false;
   /** Text before the first line break: the mode is chosen on a line break, not on where a chunk happens to end. */
   private head = '';
+  private sawCrInLfText = false;
+  private leftCrlf = false;
+
+  /** True once the text has shown more than one line-ending style, or lone CRs (which most readers do not split on). */
+  get mixedLineEndings(): boolean {
+    return this.leftCrlf || this.sawCrInLfText;
+  }
 
   constructor(private readonly delimiter: CsvDelimiter) {
     this.parser = new RowParser(delimiter);
@@ -77,8 +84,10 @@ export class RowSplitter {
         return this.parser.push(text);
       }
       this.mode = 'lf';
+      this.leftCrlf = true;
       return this.parser.push(this.normalizer.push(this.parser.switchToLineFeed() + text));
     }
+    if (!this.sawCrInLfText && text.includes('\r')) this.sawCrInLfText = true;
     return this.parser.push(this.normalizer.push(text));
   }
 
@@ -87,11 +96,13 @@ export class RowSplitter {
     const results: ParsedRows[] = [];
     if (this.mode === 'undecided') {
       this.mode = 'lf';
+      if (this.head.includes('\r')) this.sawCrInLfText = true;
       results.push(this.parser.push(this.normalizer.push(this.head)));
       this.head = '';
     } else if (this.mode === 'crlf' && this.endedWithCr) {
       // A lone CR at the very end of the file is a line break too.
       this.mode = 'lf';
+      this.leftCrlf = true;
       results.push(this.parser.push(this.normalizer.push(this.parser.switchToLineFeed())));
     }
     if (this.mode === 'lf') results.push(this.parser.push(this.normalizer.end()));

@@ -4,7 +4,7 @@
  * cells; a row's number is the line it starts on.
  */
 export class LineCounter {
-  private nextLine = 1;
+  constructor(private nextLine = 1) {}
 
   /** The 1-based line on which `fields` starts; moves past the row. */
   take(fields: readonly string[]): number {

@@ -14,7 +14,11 @@ import { LineCounter, isBlankRow } from './row-lines';
 export interface RowHandlers {
   /** Every row that is not blank, with the 1-based line of the file it starts on. */
   onRow(fields: string[], line: number): void;
-  /** The decoded text as read (BOM removed, line endings untouched), for a verbatim copy. */
+  /** A blank row (or Excel's "sep=" line), skipped: `lines` is how many lines it spans. */
+  onSkippedRow?(lines: number): void;
+  /** The bytes as read, before decoding: for a snapshot of the file. */
+  onBytes?(bytes: Uint8Array): void;
+  /** The decoded text as read (BOM and a final end-of-file mark removed, line endings untouched), for a verbatim copy. */
   onText?(text: string): void;
   /** A quote the parser could not make sense of. */
   onQuoteError?(code: QuoteErrorCode, line: number): void;
@@ -24,6 +28,8 @@ export interface RowHandlers {
 
 export interface RowStreamOptions {
   readonly signal?: AbortSignal;
+  /** False: bytes that are not valid in the encoding become U+FFFD instead of throwing (an encoding the user chose). Default true. */
+  readonly strict?: boolean;
   /** Called after each chunk with the bytes read so far and the file size. */
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
@@ -32,14 +38,43 @@ export interface RowStreamSummary {
   readonly bytesRead: number;
   /** Blank lines and delimiter-only rows that were skipped. */
   readonly blankRows: number;
+  /** Skipped rows that have cells (",,," or spaces): a server that only skips empty lines would take them for data. */
+  readonly blankRowsWithCells: number;
+  /** The text mixes line-ending styles (or ends lines with a lone CR), which a server picking one style would misread. */
+  readonly mixedLineEndings: boolean;
+  /** The file ended with the DOS end-of-file mark (0x1A), left out. */
+  readonly endOfFileMark: boolean;
+  /** 1-based line of the first NUL character, if the text holds one. */
+  readonly nulLine: number | undefined;
+}
+
+const EOF_MARK = '\u001a';
+
+function lineBreaks(fields: readonly string[]): number {
+  let breaks = 0;
+  for (const field of fields) for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) breaks += 1;
+  return breaks;
+}
+
+/** The line of the first NUL in a row that starts on `line`, if it holds one. */
+function nulLineIn(fields: readonly string[], line: number): number | undefined {
+  const column = fields.findIndex((field) => field.includes('\u0000'));
+  if (column === -1) return undefined;
+  const field = fields[column] ?? '';
+  return line + lineBreaks(fields.slice(0, column)) + lineBreaks([field.slice(0, field.indexOf('\u0000'))]);
 }
 
 /** Throws InvalidUtf8Error (from ./encoding) when a file read as UTF-8 turns out not to be. */
 export async function streamRows(path: string, dialect: CsvDialect, handlers: RowHandlers, options: RowStreamOptions = {}): Promise<RowStreamSummary> {
-  const decoder = createChunkDecoder(dialect.encoding);
+  const decoder = createChunkDecoder(dialect.encoding, options.strict ?? true);
   const splitter = new RowSplitter(dialect.delimiter);
   const lines = new LineCounter();
   let blankRows = 0;
+  let blankRowsWithCells = 0;
+  let skipSepLine = dialect.sepLine === true;
+  let heldEofMark = false;
+  let nulSeen = false;
+  let nulLine: number | undefined;
 
   const deliver = (parsed: ParsedRows): void => {
     const errorRows = parsed.quoteErrors.length > 0 ? new Map(parsed.quoteErrors.map((e) => [e.rowIndex, e.code])) : undefined;
@@ -48,14 +83,29 @@ export async function streamRows(path: string, dialect: CsvDialect, handlers: Ro
     for (let i = 0; i < rows.length; i += 1) {
       const fields = rows[i] as string[];
       const line = singleLine ? lines.takeOne() : lines.take(fields);
+      // Only rows of a chunk that held a NUL are searched, so clean files pay nothing.
+      if (nulSeen && nulLine === undefined) nulLine = nulLineIn(fields, line);
       const quoteError = errorRows?.get(i);
       if (quoteError !== undefined) handlers.onQuoteError?.(quoteError, line);
-      if (isBlankRow(fields)) blankRows += 1;
-      else handlers.onRow(fields, line);
+      if (skipSepLine) {
+        skipSepLine = false;
+        handlers.onSkippedRow?.(1);
+      } else if (isBlankRow(fields)) {
+        blankRows += 1;
+        if (fields.length > 1 || (fields[0] ?? '') !== '') blankRowsWithCells += 1;
+        handlers.onSkippedRow?.(singleLine ? 1 : 1 + lineBreaks(fields));
+      } else {
+        handlers.onRow(fields, line);
+      }
     }
   };
-  const take = (text: string): void => {
+  const take = (chunk: string): void => {
+    // A DOS end-of-file mark is held back until more text shows it was not the last character.
+    let text = heldEofMark ? `${EOF_MARK}${chunk}` : chunk;
+    heldEofMark = text.endsWith(EOF_MARK);
+    if (heldEofMark) text = text.slice(0, -1);
     if (text === '') return;
+    if (!nulSeen && text.includes('\u0000')) nulSeen = true;
     handlers.onText?.(text);
     deliver(splitter.push(text));
   };
@@ -70,6 +120,7 @@ export async function streamRows(path: string, dialect: CsvDialect, handlers: Ro
       const { bytesRead: n } = await handle.read(buffer, 0, buffer.length, null);
       if (n === 0) break;
       bytesRead += n;
+      handlers.onBytes?.(buffer.subarray(0, n));
       take(decoder.decode(buffer.subarray(0, n)));
       await handlers.afterChunk?.();
       options.onProgress?.(bytesRead, totalBytes);
@@ -77,7 +128,7 @@ export async function streamRows(path: string, dialect: CsvDialect, handlers: Ro
     take(decoder.end());
     for (const parsed of splitter.end()) deliver(parsed);
     await handlers.afterChunk?.();
-    return { bytesRead, blankRows };
+    return { bytesRead, blankRows, blankRowsWithCells, mixedLineEndings: splitter.mixedLineEndings, endOfFileMark: heldEofMark, nulLine };
   } finally {
     await handle.close();
   }

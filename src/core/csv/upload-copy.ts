@@ -1,7 +1,9 @@
 /**
- * The converted copy of the user's file that is uploaded instead of it: a private temp
- * directory, text buffered and written in large slices, and the final name appearing
- * only once the copy is complete. The user's file is never opened for writing.
+ * The copy of the user's file that is uploaded instead of it: converted text, or a byte
+ * snapshot taken while the pre-flight reads it (so a save during the upload cannot
+ * change or break what is sent). A private temp directory, text buffered and written in
+ * large slices, and the final name appearing only once the copy is complete. The user's
+ * file is never opened for writing.
  */
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,7 @@ export function uploadFileName(sourcePath: string): string {
 
 export class UploadCopy {
   private pieces: string[] = [];
+  private readonly byteChunks: Buffer[] = [];
   private pendingChars = 0;
   private bytesWritten = 0;
 
@@ -47,8 +50,17 @@ export class UploadCopy {
     this.pendingChars += text.length;
   }
 
+  /** Bytes as they are (a snapshot of the user's file); copied, since the caller reuses its buffer. */
+  writeBytes(bytes: Uint8Array): void {
+    this.byteChunks.push(Buffer.from(bytes));
+  }
+
   /** Writes what is buffered once there is enough of it (or always, with `force`). */
   async flush(force = false): Promise<void> {
+    for (const chunk of this.byteChunks.splice(0)) {
+      await this.handle.write(chunk);
+      this.bytesWritten += chunk.length;
+    }
     if (this.pendingChars === 0 || (!force && this.pendingChars < FLUSH_CHARS)) return;
     const data = Buffer.from(this.pieces.join(''), 'utf8');
     this.pieces = [];
@@ -57,9 +69,13 @@ export class UploadCopy {
     this.bytesWritten += data.length;
   }
 
-  /** Completes the copy under its final name. */
-  async publish(): Promise<{ path: string; sizeBytes: number }> {
+  /** Completes the copy under its final name; `dropLastBytes` cuts a snapshot's trailing end-of-file mark. */
+  async publish(dropLastBytes = 0): Promise<{ path: string; sizeBytes: number }> {
     await this.flush(true);
+    if (dropLastBytes > 0) {
+      this.bytesWritten = Math.max(0, this.bytesWritten - dropLastBytes);
+      await this.handle.truncate(this.bytesWritten);
+    }
     await this.handle.close();
     await fs.rename(this.partPath, this.finalPath);
     return { path: this.finalPath, sizeBytes: this.bytesWritten };

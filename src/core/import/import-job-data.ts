@@ -3,7 +3,8 @@
  * "Import fixed rows" work after a reload: the confirmed mapping, the file's headers and
  * dialect, and the target. Read back through `readImportJobData`, never trusted as-is.
  */
-import { DecodeError, arrayOf, lenient, nullable, object, oneOf, string } from '../../shared/decode';
+import { DecodeError, arrayOf, boolean, lenient, nullable, object, oneOf, string } from '../../shared/decode';
+import { CSV_ENCODINGS } from '../../shared/csv-encodings';
 import type { CsvDelimiter, CsvEncoding } from '../csv';
 import type { Job, JsonValue } from '../jobs';
 import type { ColumnMapping } from '../../shared/protocol';
@@ -20,12 +21,13 @@ export interface ImportJobData {
   readonly headers: readonly string[];
   readonly encoding: CsvEncoding;
   readonly delimiter: CsvDelimiter;
+  /** The file starts with Excel's "sep=" line. */
+  readonly sepLine: boolean;
   readonly target: ImportTarget;
   /** The last error report written for the job, if any. */
   readonly errorReport: string | undefined;
 }
 
-const ENCODINGS: readonly CsvEncoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'];
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '|', '\t'];
 
 export function importJobData(data: Omit<ImportJobData, 'errorReport'>): Record<string, JsonValue> {
@@ -36,6 +38,7 @@ export function importJobData(data: Omit<ImportJobData, 'errorReport'>): Record<
     headers: [...data.headers],
     encoding: data.encoding,
     delimiter: data.delimiter,
+    sepLine: data.sepLine,
     target,
   };
 }
@@ -62,8 +65,10 @@ function decodeImportJobData(value: unknown, path: string): ImportJobData {
   return {
     mapping,
     headers,
-    encoding: oneOf(data.encoding, `${path}.encoding`, ENCODINGS),
+    encoding: oneOf<CsvEncoding>(data.encoding, `${path}.encoding`, CSV_ENCODINGS),
     delimiter: oneOf(data.delimiter, `${path}.delimiter`, DELIMITERS),
+    // Absent in jobs started before the "sep=" line was honoured.
+    sepLine: lenient(data.sepLine, `${path}.sepLine`, boolean, false, useDefault),
     target: decodeTarget(data.target, `${path}.target`),
     errorReport: lenient(data.errorReport, `${path}.errorReport`, string, undefined, useDefault),
   };

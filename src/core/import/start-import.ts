@@ -47,6 +47,7 @@ export async function startImport(client: Pick<GetSalesClient, 'importContacts' 
       headers: input.headers,
       encoding: input.dialect.encoding,
       delimiter: input.dialect.delimiter,
+      sepLine: input.dialect.sepLine === true,
       target: importTargetOf(target),
     }),
     state: importPatch(remote, remote.metrics),

@@ -64,7 +64,7 @@ async function showErrors(store: JobStore, job: Job, open: boolean): Promise<Err
   const sourcePath = await existingSource(job);
   const report = await writeErrorReport({
     sourcePath,
-    dialect: { encoding: data.encoding, delimiter: data.delimiter },
+    dialect: { encoding: data.encoding, delimiter: data.delimiter, sepLine: data.sepLine },
     kind: job.entity,
     mapping: data.mapping,
     serverErrors: job.rowErrors,

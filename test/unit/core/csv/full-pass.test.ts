@@ -29,8 +29,9 @@ describe('full pass: facts', () => {
     const result = await fullPass(fixture('embedded-newlines.csv'));
     assert.equal(result.rowCount, 3);
     assert.equal(result.headerLine, 1);
-    assert.equal(result.converted, false);
-    assert.equal(result.uploadPath, fixture('embedded-newlines.csv'));
+    // CRLF rows with a bare LF inside a quoted cell: the upload ends every line with CRLF and keeps the cell's line breaks.
+    assert.equal(result.converted, true);
+    assert.equal(readFileSync(result.uploadPath, 'utf8'), 'First Name,Notes,Email\r\nAda,"line one\nline two\nline three",ada@example.com\r\nBob,,bob@example.com\r\nCy,"two\nlines",cy@example.com\r\n');
   });
 
   it('lists ragged rows with the lines they start on', async () => {
@@ -75,12 +76,14 @@ describe('full pass: facts', () => {
 });
 
 describe('full pass: the upload copy', () => {
-  it('uploads plain UTF-8 comma, semicolon and pipe files as they are', async () => {
+  it('uploads plain UTF-8 comma, semicolon and pipe files as they are, from a snapshot taken by the pass', async () => {
     for (const name of ['quoted-delimiters.csv', 'semicolon.csv', 'pipe.csv']) {
       const result = await fullPass(fixture(name));
       assert.equal(result.converted, false, name);
-      assert.equal(result.uploadPath, fixture(name));
+      assert.notEqual(result.uploadPath, fixture(name), 'never the user file itself: a save during the upload cannot reach it');
+      assert.deepEqual(readFileSync(result.uploadPath), readFileSync(fixture(name)), name);
       assert.deepEqual(result.conversions, []);
+      await result.dispose();
     }
   });
 
@@ -152,8 +155,7 @@ describe('full pass: big and awkward files', () => {
     // 1-byte "é" in Windows-1252 becomes 2 bytes in UTF-8.
     const body = Buffer.alloc(8 * 1024 * 1024 + 10, 0xe9);
     writeFileSync(path, Buffer.concat([Buffer.from('name\n'), body, Buffer.from('\n')]));
-    const result = await fullPass(path);
-    assert.equal(result.dialect.encoding, 'windows-1252');
+    const result = await runFullPass(path, { encoding: 'windows-1252', delimiter: ',' }, { tempDir: temp });
     assert.deepEqual(result.problems.map((p) => p.code), ['too-big']);
     assert.match(result.problems[0]?.message ?? '', /^The file to upload is 16\.0 MB \(16,777,242 bytes\) after conversion to UTF-8; GetSales accepts up to 15\.0 MB \(15,728,640 bytes\)/);
     await result.dispose();
