@@ -36,6 +36,7 @@ const DETECTOR_NAMES: Readonly<Record<string, CsvEncoding>> = {
   'gb2312': 'gb18030',
   'gbk': 'gb18030',
   'iso-8859-1': 'windows-1252',
+  'koi8-u': 'koi8-r',
   'iso8859-1': 'windows-1252',
   'utf-16-le': 'utf-16le',
   'utf-16-be': 'utf-16be',
@@ -84,9 +85,15 @@ interface Candidate {
   readonly score: number;
 }
 
+/** Candidates scoring under this share of the best one are noise; summed, their many small scores would outvote it. */
+const CONTENDER_SHARE = 0.5;
+
 function detectorCandidates(sample: Uint8Array): Candidate[] {
   const scores = new Map<CsvEncoding, number>();
-  for (const result of detectAll(sample, { minimumThreshold: 0 })) {
+  const results = detectAll(sample, { minimumThreshold: 0 });
+  const top = Math.max(0, ...results.map((result) => result.confidence));
+  for (const result of results) {
+    if (result.confidence < top * CONTENDER_SHARE) continue;
     const encoding = result.encoding === null ? undefined : toCsvEncoding(result.encoding);
     if (encoding === undefined || !(result.confidence > 0)) continue;
     scores.set(encoding, (scores.get(encoding) ?? 0) + result.confidence);

@@ -1,12 +1,14 @@
 /**
  * Pre-flight of one file with the core CSV engine: the fast first view, then the full
- * pass (row count, ragged rows, the converted upload copy when needed). A blocking
- * problem stops here, before anything is sent, with every reason in one message.
+ * pass (row count, ragged rows, the upload copy). A blocking problem stops here, before
+ * anything is sent, with every reason in one message. The file must not change between
+ * the two reads: the preview and the upload have to be of the same file.
  */
+import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
-import { type CsvNotice, type FirstView, type FullPassResult, readFirstView, runFullPass } from '../csv';
+import { type CsvEncoding, type CsvNotice, type FirstView, type FullPassResult, LOW_CONFIDENCE, encodingLabel, readFirstView, runFullPass } from '../csv';
+import { fileErrorInWords } from '../files/file-errors';
 import { UserError } from '../user-error';
-import { messageOf } from '../message-of';
 
 export interface PreparedFile {
   readonly path: string;
@@ -19,9 +21,14 @@ export interface PreparedFile {
 export interface PreflightOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Read the file in this encoding (the user's choice) rather than the detected one. */
+  readonly encoding?: CsvEncoding;
+  /** Put a ' before formula-like cells in the upload (the user's opt-in). */
+  readonly neutraliseFormulas?: boolean;
 }
 
 const MAX_WARNINGS = 20;
+const LISTED_FORMULA_LINES = 5;
 
 function refuse(path: string, problems: readonly CsvNotice[]): UserError {
   const reasons = problems.map((problem) => problem.message).join(' ');
@@ -34,24 +41,84 @@ function uniqueSentences(lists: readonly (readonly string[])[]): string[] {
   return [...seen].slice(0, MAX_WARNINGS);
 }
 
-/** Reads and checks the file; the caller must `fullPass.dispose()` the upload copy once done with it. */
-export async function prepareFile(path: string, options: PreflightOptions = {}): Promise<PreparedFile> {
-  let firstView: FirstView;
+/** Runs `read`, turning file-system failures into a sentence about the file. */
+async function reading<T>(path: string, read: () => Promise<T>): Promise<T> {
   try {
-    firstView = await readFirstView(path);
+    return await read();
   } catch (error) {
-    throw new UserError(`${basename(path)} cannot be read: ${messageOf(error)}`, []);
+    const words = fileErrorInWords(error, basename(path));
+    if (words === undefined) throw error;
+    throw new UserError(`${basename(path)} cannot be read: ${words} Nothing was sent to GetSales.`, []);
   }
+}
+
+interface Fingerprint {
+  readonly size: number;
+  readonly modified: number;
+}
+
+async function fingerprint(path: string): Promise<Fingerprint> {
+  const stat = await fs.stat(path);
+  return { size: stat.size, modified: stat.mtimeMs };
+}
+
+function sameFile(a: Fingerprint, b: Fingerprint): boolean {
+  return a.size === b.size && a.modified === b.modified;
+}
+
+export function lowConfidenceSentence(view: FirstView): string | undefined {
+  const guess = view.encodingGuess;
+  if (guess.source !== 'detector' || guess.confidence >= LOW_CONFIDENCE) return undefined;
+  return `The encoding is a guess: ${encodingLabel(guess.encoding)}, ${Math.round(guess.confidence * 100)}% sure. Check the names and accented letters in the preview; if they look wrong, choose another encoding.`;
+}
+
+export function formulaSentence(fullPass: FullPassResult): string | undefined {
+  const { count, lines } = fullPass.formulaCells;
+  if (count === 0) return undefined;
+  const shown = lines.slice(0, LISTED_FORMULA_LINES).map((line) => line.toLocaleString('en-US')).join(', ');
+  const more = lines.length > LISTED_FORMULA_LINES ? ' and more' : '';
+  const cells = count === 1 ? '1 cell starts' : `${count.toLocaleString('en-US')} cells start`;
+  return `${cells} like a spreadsheet formula (=, +, -, @) on line${lines.length === 1 ? '' : 's'} ${shown}${more}: a spreadsheet app may run ${count === 1 ? 'it' : 'them'} when the data is opened there later.`;
+}
+
+async function prepareOnce(path: string, options: PreflightOptions): Promise<{ prepared: PreparedFile; changed: boolean }> {
+  const before = await reading(path, () => fingerprint(path));
+  const firstView = await reading(path, () => readFirstView(path, { encoding: options.encoding }));
   if (firstView.problems.length > 0) throw refuse(path, firstView.problems);
-  const fullPass = await runFullPass(path, firstView.dialect, { signal: options.signal, onProgress: options.onProgress });
+  const fullPass = await reading(path, () => runFullPass(path, firstView.dialect, {
+    signal: options.signal, onProgress: options.onProgress, neutraliseFormulas: options.neutraliseFormulas, strict: options.encoding === undefined,
+  }));
+  const after = await reading(path, () => fingerprint(path)).catch(async (error: unknown) => {
+    await fullPass.dispose();
+    throw error;
+  });
   if (fullPass.problems.length > 0) {
     await fullPass.dispose();
     throw refuse(path, fullPass.problems);
   }
   const warnings = uniqueSentences([
     fullPass.conversions,
+    [lowConfidenceSentence(firstView), formulaSentence(fullPass)].filter((sentence) => sentence !== undefined),
     firstView.warnings.map((notice) => notice.message),
     fullPass.warnings.map((notice) => notice.message),
   ]);
-  return { path, firstView, fullPass, warnings };
+  return { prepared: { path, firstView, fullPass, warnings }, changed: !sameFile(before, after) };
+}
+
+/**
+ * Reads and checks the file; the caller must `fullPass.dispose()` the upload copy once
+ * done with it. A file saved while it is read is read again, once; if it keeps changing
+ * nothing is sent.
+ */
+export async function prepareFile(path: string, options: PreflightOptions = {}): Promise<PreparedFile> {
+  const first = await prepareOnce(path, options);
+  if (!first.changed) return first.prepared;
+  await first.prepared.fullPass.dispose();
+  const second = await prepareOnce(path, options);
+  if (!second.changed) {
+    const notice = `${basename(path)} was saved while it was being checked; the preview and the upload are both of the newer version.`;
+    return { ...second.prepared, warnings: [notice, ...second.prepared.warnings] };
+  }
+  await second.prepared.fullPass.dispose();
+  throw new UserError(`${basename(path)} cannot be imported: it changed while it was being read, twice, so the preview would not match what GetSales receives. Wait until it is saved, then try again. Nothing was sent to GetSales.`, []);
 }
