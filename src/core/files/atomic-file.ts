@@ -3,8 +3,9 @@
  * goes to a temp file beside the target, and only a complete file is moved into place.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { once } from 'node:events';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { candidatePaths } from './safe-file-name';
@@ -12,6 +13,22 @@ import { candidatePaths } from './safe-file-name';
 /** A hidden, unique temp path in the same directory (so the final rename stays on one volume). */
 export function tempPathBeside(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
+}
+
+/** The names tempPathBeside makes, and nothing else. */
+const OWN_TEMP_NAME = /^\..+\.[0-9a-f]{12}\.part$/;
+
+/** A temp file untouched this long belongs to a download that was killed; a live one is written to all the time. */
+export const STALE_TEMP_MS = 15 * 60 * 1000;
+
+/** Removes this extension's temp files left in `dir` by downloads that were killed. Never fails. */
+export async function removeStaleTempFiles(dir: string, now = Date.now()): Promise<void> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => OWN_TEMP_NAME.test(name)).map(async (name) => {
+    const path = join(dir, name);
+    const stat = await fs.lstat(path).catch(() => undefined);
+    if (stat?.isFile() === true && now - stat.mtimeMs > STALE_TEMP_MS) await removeQuietly(path);
+  }));
 }
 
 export async function removeQuietly(path: string): Promise<void> {
@@ -72,6 +89,7 @@ export interface StreamToFileOptions {
  * removed and nothing appears at the target.
  */
 export async function streamToFileAtomic(source: Readable | AsyncIterable<Uint8Array>, target: string, options: StreamToFileOptions = {}): Promise<{ path: string; bytes: number }> {
+  await removeStaleTempFiles(dirname(target));
   const temp = tempPathBeside(target);
   let bytes = 0;
   const counter = new Transform({
@@ -81,11 +99,15 @@ export async function streamToFileAtomic(source: Readable | AsyncIterable<Uint8A
       callback(null, chunk);
     },
   });
+  // Opened before the pipeline starts and closed before any cleanup: a stream that opens
+  // its file lazily can create it after a failed pipeline's cleanup has already run.
+  const out = (await fs.open(temp, 'wx')).createWriteStream();
   try {
-    await pipeline(source, counter, createWriteStream(temp, { flags: 'wx' }), { signal: options.signal });
+    await pipeline(source, counter, out, { signal: options.signal });
     options.verify?.(bytes);
     return { path: await publishWithoutOverwrite(temp, target), bytes };
   } catch (error) {
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
     await removeQuietly(temp);
     throw error;
   }

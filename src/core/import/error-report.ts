@@ -5,13 +5,17 @@
  * existing report is never overwritten). Plain Node: no `vscode` here.
  *
  * Rows are matched by line: the server numbers rows by the line of the uploaded file
- * (header = 1), which is the source's line for every upload except a tab-separated file
- * with blank lines (its converted copy drops them).
+ * (header = 1), which is the source's line for every upload (a converted copy keeps
+ * each row on its line).
+ *
+ * The `error` column is ours and may repeat server text such as "=HYPERLINK(…)", so it
+ * is always neutralised for spreadsheet apps; the user's own cells are written as they
+ * were, so "Import Fixed Rows" sends them back unchanged.
  */
 import type { RecordKind } from '../../shared/vocabulary';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { type CsvDialect, formatCsvRow } from '../csv';
+import { type CsvDialect, formatCsvRow, neutraliseFormula } from '../csv';
 import { toApiColumns } from '../mapping';
 import { checkRow, planRowChecks } from '../csv/row-checks';
 import { streamRows } from '../csv/row-stream';
@@ -98,7 +102,7 @@ export async function writeErrorReport(input: ErrorReportInput): Promise<ErrorRe
         } else {
           serverRows += 1;
         }
-        if (message !== undefined) add([...fields, message]);
+        if (message !== undefined) add([...fields, neutraliseFormula(message)]);
       },
       afterChunk: async () => {
         if (pendingChars >= FLUSH_CHARS) await flush();

@@ -1,10 +1,10 @@
 import { describe, it, beforeEach, afterEach } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { publishWithoutOverwrite, streamToFileAtomic, writeFileAtomic } from '../../../../src/core/files/atomic-file';
+import { STALE_TEMP_MS, publishWithoutOverwrite, streamToFileAtomic, writeFileAtomic } from '../../../../src/core/files/atomic-file';
 
 let dir: string;
 beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'gs-atomic-')); });
@@ -52,6 +52,26 @@ describe('atomic files', () => {
     }
     await assert.rejects(streamToFileAtomic(slow(), join(dir, 'c.csv'), { signal: controller.signal }));
     assert.deepEqual(await readdir(dir), []);
+  });
+
+  it('leaves no empty temp file when the stream fails before the file has finished opening (200 times)', async () => {
+    async function* failsAtOnce(): AsyncGenerator<Buffer> {
+      yield* [];
+      throw new Error('connection reset');
+    }
+    for (let i = 0; i < 200; i += 1) await assert.rejects(streamToFileAtomic(failsAtOnce(), join(dir, `r${i}.csv`)), /connection reset/);
+    assert.deepEqual(await readdir(dir), []);
+  });
+
+  it('removes its own stale temp files on the next download into the folder, and nothing else', async () => {
+    const stale = '.old.csv.0123456789ab.part';
+    const fresh = '.live.csv.abcdef012345.part';
+    const others = ['.notes.part', 'keep.csv.0123456789ab.part'];
+    for (const name of [stale, fresh, ...others]) await writeFile(join(dir, name), 'x');
+    const longAgo = (Date.now() - STALE_TEMP_MS - 60_000) / 1000;
+    for (const name of [stale, ...others]) await utimes(join(dir, name), longAgo, longAgo);
+    await streamToFileAtomic(Readable.from([Buffer.from('ok')]), join(dir, 'new.csv'));
+    assert.deepEqual((await readdir(dir)).sort(), [fresh, ...others, 'new.csv'].sort());
   });
 
   it('publishes a temp file under the next free name', async () => {

@@ -170,3 +170,24 @@ describe('writeErrorReport with the rows the sandbox refused', () => {
     return parseCsv(await readFile(path, 'utf8'));
   }
 });
+
+describe('writeErrorReport and formulas', () => {
+  it('neutralises formulas in the column it writes, and leaves the user\'s cells as they were', async () => {
+    const path = join(tempDir(), 'people.csv');
+    await writeFile(path, 'Name,Email,Note\r\nAda,ada@example.com,=1+1\r\nBob,bob@example.com,@home\r\n');
+    const report = await writeErrorReport({
+      sourcePath: path,
+      dialect: COMMA,
+      kind: 'contacts',
+      mapping: [null, 'work_email', null],
+      serverErrors: [{ row: 2, message: '=HYPERLINK("http://evil.example","fix")' }, { row: 3, message: '-bad value' }],
+    });
+    assert.equal(report.rows, 2);
+    assert.equal(await readFile(report.path, 'utf8'), [
+      'Name,Email,Note,error',
+      `Ada,ada@example.com,=1+1,"'=HYPERLINK(""http://evil.example"",""fix"")"`,
+      "Bob,bob@example.com,@home,'-bad value",
+      '',
+    ].join('\r\n'));
+  });
+});

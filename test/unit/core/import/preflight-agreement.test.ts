@@ -4,6 +4,7 @@
  * the extension sends. The sandbox runs for real over loopback; the client is ours.
  */
 import { strict as assert } from 'node:assert';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CORPUS } from '../../../fixtures/hostile/corpus';
@@ -11,6 +12,7 @@ import { CORPUS_DIR } from '../../../fixtures/hostile/make-corpus';
 import { prepareFile } from '../../../../src/core/import/preflight';
 import { startSandbox } from '../../../../src/sandbox/index';
 import { TEST_KEY, TEST_TEAM, testClient } from '../api/client-helpers';
+import { tempDir } from '../csv/helpers';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -21,6 +23,22 @@ describe('pre-flight and sandbox agree on every accepted corpus file', () => {
   });
   after(async () => {
     await sandbox?.close();
+  });
+
+  it('a file saved after the pre-flight: GetSales gets the checked version, from the snapshot', async () => {
+    if (sandbox === undefined) throw new Error('sandbox not started');
+    const { client } = testClient(sandbox.url);
+    const path = join(tempDir(), 'saved-meanwhile.csv');
+    writeFileSync(path, 'Name,Email\r\nAda,ada@example.com\r\nBob,bob@example.com\r\n');
+    const prepared = await prepareFile(path);
+    try {
+      writeFileSync(path, 'Name,Email\r\nZed,zed@example.com\r\n');
+      const upload = await client.uploadCsv({ filePath: prepared.fullPass.uploadPath, fileName: 'saved-meanwhile.csv', type: 'csv_leads' });
+      assert.equal(upload.rowsCount, 2);
+      assert.deepEqual(upload.csvPreview, [['Ada', 'ada@example.com'], ['Bob', 'bob@example.com']]);
+    } finally {
+      await prepared.fullPass.dispose();
+    }
   });
 
   const accepted = CORPUS.filter((entry) => 'accept' in entry.expected);
