@@ -5,7 +5,7 @@
  */
 import type { HostMessage, HostMessageType } from '../src/shared/protocol';
 
-const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set<HostMessageType>(['init', 'review', 'lists', 'createListResult', 'startFailed', 'job']);
+const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set<HostMessageType>(['init', 'review', 'lists', 'createListResult', 'startFailed', 'rereadFailed', 'job']);
 
 export function asHostMessage(data: unknown): HostMessage | null {
   if (typeof data !== 'object' || data === null) return null;

@@ -23,6 +23,9 @@ export interface ScreenState {
   /** The open "New list…" request, answered by `createListResult`. */
   readonly listRequestId: string | null;
   readonly listError: string | null;
+  /** The host is reading the file again (answered by a new `init` or `rereadFailed`). */
+  readonly rereading: boolean;
+  readonly rereadError: string | null;
 }
 
 export function mappingFromSuggestions(model: MappingModel): ColumnMapping {
@@ -58,6 +61,8 @@ export function initialState(model: MappingModel, saved: unknown, job: JobProgre
     job,
     listRequestId: null,
     listError: null,
+    rereading: false,
+    rereadError: null,
   };
 }
 
@@ -83,6 +88,7 @@ export function jobFinished(job: JobProgress | null): boolean {
 export function startBlocker(state: ScreenState): string | null {
   if (state.started) return jobFinished(state.job) ? 'The import has ended; the result is below.' : 'The import has started; its progress is below.';
   if (state.starting) return 'Starting the import…';
+  if (state.rereading) return 'Reading the file again…';
   if (state.review === null || state.reviewedRevision !== state.revision) return 'Checking the mapping…';
   return importBlocker(state.review, state.target);
 }

@@ -63,6 +63,11 @@ export function runScreen(root: HTMLElement, bridge: HostBridge): void {
     showInProblems() {
       if (state !== null) bridge.post({ type: 'showInProblems', mapping: state.mapping });
     },
+    reread(reading) {
+      if (state === null || state.started || state.starting || state.rereading) return;
+      commit({ ...state, rereading: true, rereadError: null });
+      bridge.post({ type: 'rereadFile', ...reading });
+    },
     closePanel() {
       bridge.post({ type: 'closePanel' });
     },
@@ -73,7 +78,7 @@ export function runScreen(root: HTMLElement, bridge: HostBridge): void {
     const heading = `Import ${model.restore.kind}: ${model.file.fileName}`;
     document.title = heading;
     views = [
-      createFactsView(model),
+      createFactsView(model, actions),
       createPreviewView(model),
       createReviewView(actions),
       createMappingView(model, actions),
@@ -125,6 +130,9 @@ export function runScreen(root: HTMLElement, bridge: HostBridge): void {
       }
       case 'startFailed':
         commit({ ...state, starting: false, startError: message.message });
+        return;
+      case 'rereadFailed':
+        commit({ ...state, rereading: false, rereadError: message.message });
         return;
       case 'job':
         commit({ ...state, job: message.job, started: true, starting: false });

@@ -8,16 +8,18 @@ import {
   PROTOCOL_LIMITS,
   assertNever,
   type ColumnMapping,
+  type FileReading,
   type TargetState,
   type WebviewMessage,
   type WebviewMessageType,
 } from './protocol';
 import { RECORD_KINDS } from './vocabulary';
 import { DecodeError, arrayOf, boolean, count, nonEmptyString, nullable, object, oneOf } from './decode';
+import { CSV_ENCODINGS } from './csv-encodings';
 
 export type Decoded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
-const MESSAGE_TYPES: readonly WebviewMessageType[] = ['ready', 'mappingChanged', 'createList', 'startImport', 'showInProblems', 'closePanel'];
+const MESSAGE_TYPES: readonly WebviewMessageType[] = ['ready', 'mappingChanged', 'createList', 'startImport', 'showInProblems', 'rereadFile', 'closePanel'];
 
 export function readMapping(value: unknown, path: string): ColumnMapping {
   return arrayOf(value, path, (entry, at) => nullable(entry, at, readFieldName), { maxItems: PROTOCOL_LIMITS.maxColumns });
@@ -57,6 +59,13 @@ export function readTarget(value: unknown, path: string): TargetState {
   }
 }
 
+export function readFileReading(fields: Readonly<Record<string, unknown>>, path: string): FileReading {
+  return {
+    encoding: oneOf(fields.encoding, `${path}.encoding`, CSV_ENCODINGS),
+    neutraliseFormulas: boolean(fields.neutraliseFormulas, `${path}.neutraliseFormulas`),
+  };
+}
+
 function readMessage(value: unknown): WebviewMessage {
   const fields = object(value, 'message');
   const type = oneOf(fields.type, 'message.type', MESSAGE_TYPES);
@@ -81,6 +90,8 @@ function readMessage(value: unknown): WebviewMessage {
       };
     case 'showInProblems':
       return { type, mapping: readMapping(fields.mapping, `${type}.mapping`) };
+    case 'rereadFile':
+      return { type, ...readFileReading(fields, type) };
     default:
       return assertNever(type, 'message type');
   }

@@ -6,15 +6,17 @@
 import { PROTOCOL_LIMITS, type RestoreKey, type WebviewState } from './protocol';
 import { RECORD_KINDS } from './vocabulary';
 import { DecodeError, boolean, nonEmptyString, object, oneOf } from './decode';
-import { readMapping, readTarget, type Decoded } from './decode-webview-message';
+import { readFileReading, readMapping, readTarget, type Decoded } from './decode-webview-message';
 
 export function readRestoreKey(value: unknown, path: string): RestoreKey {
   const fields = object(value, path);
-  return {
+  const key: RestoreKey = {
     fileUri: nonEmptyString(fields.fileUri, `${path}.fileUri`, { maxLength: 10_000 }),
     kind: oneOf(fields.kind, `${path}.kind`, RECORD_KINDS),
     importUuid: nonEmptyString(fields.importUuid, `${path}.importUuid`, { maxLength: PROTOCOL_LIMITS.maxFieldName }),
   };
+  // Absent in states saved before the screen could re-read a file.
+  return fields.reading === undefined ? key : { ...key, reading: readFileReading(object(fields.reading, `${path}.reading`), `${path}.reading`) };
 }
 
 export function decodeWebviewState(value: unknown): Decoded<WebviewState> {

@@ -9,6 +9,9 @@
  * `setState`, not `retainContextWhenHidden`), so `ready` arrives again on every show and
  * the host answers each one with a fresh `init`.
  */
+import type { CsvEncoding } from './csv-encodings';
+
+export type { CsvEncoding } from './csv-encodings';
 
 import type { ColumnMapping, ColumnSuggestion, IdentifierStatus, ImportStatus, RecordKind } from './vocabulary';
 
@@ -21,6 +24,41 @@ export interface RestoreKey {
   readonly kind: RecordKind;
   /** The file import (upload) uuid the mapping is for. */
   readonly importUuid: string;
+  /** How the user chose to read the file on the screen; absent: as detected, formulas left alone. */
+  readonly reading?: FileReading;
+}
+
+/** How the file is read for the preview and the upload: the user's choices on the screen. */
+export interface FileReading {
+  readonly encoding: CsvEncoding;
+  /** Put a ' before formula-like cells in the upload. */
+  readonly neutraliseFormulas: boolean;
+}
+
+export interface EncodingOption {
+  readonly id: CsvEncoding;
+  readonly label: string;
+}
+
+/** How the encoding was settled and how sure that is. */
+export interface EncodingFacts {
+  readonly id: CsvEncoding;
+  /** 0…1. */
+  readonly confidence: number;
+  /** True when the screen must say the encoding is a guess. */
+  readonly lowConfidence: boolean;
+  readonly source: 'bom' | 'utf-8' | 'detector' | 'chosen';
+  /** The "Encoding" choice: likely alternatives first, then the rest. */
+  readonly options: readonly EncodingOption[];
+}
+
+export interface FormulaFacts {
+  /** Data cells that start like a formula (=, +, -, @, tab, CR). */
+  readonly count: number;
+  /** Lines of the first rows holding one. */
+  readonly lines: readonly number[];
+  /** True when the upload has them neutralised (a ' in front). */
+  readonly neutralised: boolean;
 }
 
 export interface FileFacts {
@@ -29,8 +67,10 @@ export interface FileFacts {
   readonly rowCount: number;
   /** The delimiter character as found in the file (",", ";", "\t", "|"). */
   readonly delimiter: string;
-  /** The file's original encoding, such as "utf-8" or "windows-1252". */
+  /** The file's original encoding as a name, such as "UTF-8" or "Windows-1252". */
   readonly encoding: string;
+  readonly encodingFacts: EncodingFacts;
+  readonly formulas: FormulaFacts;
   /** True when the file was transcoded to UTF-8 before upload. */
   readonly converted: boolean;
   /** Pre-flight warnings, one sentence each. */
@@ -148,6 +188,8 @@ export type HostMessage =
   | { readonly type: 'lists'; readonly lists: readonly ListSummary[] }
   | { readonly type: 'createListResult'; readonly requestId: string; readonly result: CreateListResult }
   | { readonly type: 'startFailed'; readonly message: string }
+  /** The file could not be read again the way asked; the screen keeps what it shows. */
+  | { readonly type: 'rereadFailed'; readonly message: string }
   | { readonly type: 'job'; readonly job: JobProgress };
 
 export type CreateListResult =
@@ -166,6 +208,8 @@ export type WebviewMessage =
   | { readonly type: 'createList'; readonly requestId: string; readonly name: string }
   | ({ readonly type: 'startImport' } & StartImportRequest)
   | { readonly type: 'showInProblems'; readonly mapping: ColumnMapping }
+  /** Read the file again this way (a new preview and upload); answered by `init` or `rereadFailed`. */
+  | ({ readonly type: 'rereadFile' } & FileReading)
   | { readonly type: 'closePanel' };
 
 export type WebviewMessageType = WebviewMessage['type'];

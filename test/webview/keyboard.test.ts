@@ -11,7 +11,9 @@ describe('mapping screen by keyboard', () => {
     const screen = await screens.open({ model: contactsModel() });
     const keyboard = screen.page.keyboard;
 
-    // The first stop is the scrollable preview, with a visible focus outline.
+    // The first stop is the Encoding choice with the file facts, then the scrollable preview, with a visible focus outline.
+    await keyboard.press('Tab');
+    assert.equal(await screen.activeElementId(), 'encoding-choice');
     await keyboard.press('Tab');
     assert.equal(await screen.page.evaluate(() => document.activeElement?.classList.contains('table-scroller')), true);
     assert.notEqual(await screen.page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle), 'none');

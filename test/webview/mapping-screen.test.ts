@@ -27,7 +27,7 @@ describe('mapping screen', () => {
     const facts = await screen.text('.file-facts');
     assert.match(facts, /2\.0 KB/);
     assert.match(facts, /semicolon \(;\)/);
-    assert.match(facts, /windows-1252 \(converted to UTF-8\)/);
+    assert.match(facts, /Windows-1252 \(detected, 88% sure\), converted to UTF-8 for the upload/);
     assert.match(facts, /2 rows have more cells than the header\./);
   });
 

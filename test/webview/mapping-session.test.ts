@@ -21,6 +21,7 @@ function setUp(overrides: Partial<MappingCallbacks> = {}) {
     startImport: async () => { calls.push('startImport'); return JOB; },
     saveMapping: async () => { calls.push('saveMapping'); },
     showInProblems: async () => { calls.push('showInProblems'); },
+    reread: async () => { calls.push('reread'); return model; },
     ...overrides,
   };
   const session = new MappingSession(model, callbacks, { post: (message) => posted.push(message), close: () => { closed += 1; }, log: (line) => log.push(line) });

@@ -1,27 +1,92 @@
-/** File facts: size, rows, delimiter, encoding (and conversion), pre-flight warnings. */
+/**
+ * File facts: size, rows, delimiter, pre-flight warnings, and how the file is read: the
+ * encoding with how sure the detector is (a guess is said, not hidden) and a choice to
+ * read it another way, and formula-like cells with the opt-in to neutralise them. Either
+ * choice asks the host to read the file again, which rebuilds the screen.
+ */
 import type { MappingModel } from '../../src/shared/protocol';
-import { h } from '../dom';
-import { formatBytes, formatCount } from '../../src/shared/format';
+import { custom, h, replaceChildren, setDisabled } from '../dom';
+import { formatBytes, formatCount, plural } from '../../src/shared/format';
 import { describeDelimiter } from '../format';
-import type { View } from './view';
+import type { ScreenState } from '../screen-state';
+import type { Checkbox, Dropdown } from '../toolkit';
+import type { ScreenActions, View } from './view';
 
 function fact(term: string, value: string): HTMLElement[] {
   return [h('dt', {}, term), h('dd', {}, value)];
 }
 
-export function createFactsView(model: MappingModel): View {
+function percent(confidence: number): string {
+  return `${Math.round(confidence * 100)}%`;
+}
+
+function encodingFact(model: MappingModel): string {
   const { file } = model;
-  const encoding = file.converted ? `${file.encoding} (converted to UTF-8)` : file.encoding;
+  const facts = file.encodingFacts;
+  const how = facts.source === 'chosen' ? 'your choice' : facts.source === 'detector' ? `detected, ${percent(facts.confidence)} sure` : 'certain';
+  return `${file.encoding} (${how})${file.converted && facts.id !== 'utf-8' ? ', converted to UTF-8 for the upload' : ''}`;
+}
+
+function encodingNote(model: MappingModel): HTMLElement | null {
+  const facts = model.file.encodingFacts;
+  if (!facts.lowConfidence) return null;
+  return h('p', { id: 'encoding-note', class: 'note warning-note', role: 'note' },
+    `The encoding is a guess: ${model.file.encoding}, ${percent(facts.confidence)} sure. Check the names and accented letters in the preview below; if they look wrong, choose the right encoding.`);
+}
+
+function formulaNote(model: MappingModel): HTMLElement | null {
+  const { count, lines } = model.file.formulas;
+  if (count === 0) return null;
+  const shown = lines.slice(0, 5).map(formatCount).join(', ');
+  return h('p', { id: 'formula-note', class: 'note warning-note', role: 'note' },
+    `${plural(count, 'cell starts', 'cells start')} like a spreadsheet formula (=, +, -, @) on ${lines.length === 1 ? 'line' : 'lines'} ${shown}${lines.length > 5 ? ' and more' : ''}. Spreadsheet apps such as Excel may run ${count === 1 ? 'it' : 'them'} when this data is opened there later.`);
+}
+
+export function createFactsView(model: MappingModel, actions: ScreenActions): View {
+  const { file } = model;
   const facts = h('dl', { class: 'facts' },
     ...fact('Size', formatBytes(file.sizeBytes)),
     ...fact('Rows', formatCount(file.rowCount)),
     ...fact('Columns', formatCount(model.columns.length)),
     ...fact('Delimiter', describeDelimiter(file.delimiter)),
-    ...fact('Encoding', encoding),
+    ...fact('Encoding', encodingFact(model)),
   );
+
+  const choice = custom<Dropdown>('vscode-dropdown', { id: 'encoding-choice', 'aria-label': 'Encoding' });
+  replaceChildren(choice, ...file.encodingFacts.options.map((option) => custom('vscode-option', { value: option.id, selected: option.id === file.encodingFacts.id }, option.label)));
+  const neutralise = file.formulas.count === 0 && !file.formulas.neutralised
+    ? null
+    : custom<Checkbox>('vscode-checkbox', { id: 'neutralise-formulas', checked: file.formulas.neutralised }, 'Neutralise them for this import (a \' in front of each; this changes the data sent)');
+  const reread = (): void => actions.reread({ encoding: file.encodingFacts.options.find((option) => option.id === choice.value)?.id ?? file.encodingFacts.id, neutraliseFormulas: neutralise?.checked ?? false });
+  choice.addEventListener('change', () => {
+    if (choice.value !== file.encodingFacts.id) reread();
+  });
+  neutralise?.addEventListener('change', () => {
+    if (neutralise.checked !== file.formulas.neutralised) reread();
+  });
+  const status = h('p', { id: 'reread-status', class: 'note', role: 'status', 'aria-live': 'polite' });
+
+  const reading = h('div', { class: 'file-reading' },
+    h('div', { class: 'inline' }, h('label', { for: 'encoding-choice', class: 'field-label' }, 'Encoding'), choice),
+    encodingNote(model),
+    formulaNote(model),
+    neutralise,
+    status);
   const warnings = file.warnings.length === 0
     ? null
     : h('ul', { class: 'warnings', 'aria-label': 'File warnings' }, ...file.warnings.map((warning) => h('li', {}, warning)));
-  const element = h('section', { class: 'file-facts', 'aria-label': 'File facts' }, facts, warnings);
-  return { element, update: () => undefined };
+  const element = h('section', { class: 'file-facts', 'aria-label': 'File facts' }, facts, reading, warnings);
+
+  return {
+    element,
+    update(state: ScreenState) {
+      const locked = state.rereading || state.started || state.starting;
+      setDisabled(choice, locked);
+      if (neutralise !== null) setDisabled(neutralise, locked);
+      if (!state.rereading && choice.value !== file.encodingFacts.id) choice.value = file.encodingFacts.id;
+      if (neutralise !== null && !state.rereading && neutralise.checked !== file.formulas.neutralised) neutralise.checked = file.formulas.neutralised;
+      status.textContent = state.rereading ? 'Reading the file again…' : state.rereadError ?? '';
+      status.classList.toggle('error', !state.rereading && state.rereadError !== null);
+    },
+  };
 }

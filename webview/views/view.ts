@@ -1,4 +1,4 @@
-import type { TargetState } from '../../src/shared/protocol';
+import type { FileReading, TargetState } from '../../src/shared/protocol';
 import type { ScreenState } from '../screen-state';
 
 /** A part of the screen: built once per `init`, refreshed on every state change. */
@@ -15,5 +15,7 @@ export interface ScreenActions {
   createList(name: string): void;
   start(): void;
   showInProblems(): void;
+  /** Read the file again another way (encoding, formulas): a new preview and upload. */
+  reread(reading: FileReading): void;
   closePanel(): void;
 }

@@ -16,6 +16,8 @@ export interface PreparedFile {
   readonly fullPass: FullPassResult;
   /** Warnings of both passes and the conversions made, one sentence each, without repeats. */
   readonly warnings: readonly string[];
+  /** The upload has formula-like cells neutralised (the user's opt-in). */
+  readonly neutralisedFormulas: boolean;
 }
 
 export interface PreflightOptions {
@@ -102,7 +104,7 @@ async function prepareOnce(path: string, options: PreflightOptions): Promise<{ p
     firstView.warnings.map((notice) => notice.message),
     fullPass.warnings.map((notice) => notice.message),
   ]);
-  return { prepared: { path, firstView, fullPass, warnings }, changed: !sameFile(before, after) };
+  return { prepared: { path, firstView, fullPass, warnings, neutralisedFormulas: options.neutraliseFormulas === true }, changed: !sameFile(before, after) };
 }
 
 /**

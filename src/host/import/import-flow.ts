@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { GetSalesClient } from '../../core/api';
 import { type MappingMemory, proposeMapping } from '../../core/mapping';
 import type { Job, JobConnection, JobStore } from '../../core/jobs';
-import type { ColumnMapping, RecordKind, MappingReview, TargetState } from '../../shared/protocol';
+import type { ColumnMapping, FileReading, RecordKind, MappingModel, MappingReview, TargetState } from '../../shared/protocol';
 import { UserError } from '../../core/user-error';
 import { importBlocker } from '../../shared/import-blocker';
 import type { CommandRunner } from '../command-runner';
@@ -16,8 +16,9 @@ import type { Log } from '../log';
 import { fetchAllLists } from '../../core/api/account-lists';
 import type { ImportOptions } from './import-args';
 import type { ImportDiagnostics } from './import-diagnostics';
-import { importScreenCallbacks } from './mapping-screen/import-screen';
-import { buildMappingModel, describeDialect, importColumns, resolveMapping } from '../../core/import/mapping-screen/mapping-model';
+import { type ImportScreenContext, importScreenCallbacks } from './mapping-screen/import-screen';
+import { type UploadFacts, buildMappingModel, describeDialect, importColumns, resolveMapping } from '../../core/import/mapping-screen/mapping-model';
+import type { PreparedFile } from '../../core/import/preflight';
 import { MappingReviewer } from '../../core/import/mapping-screen/mapping-reviewer';
 import { MappingPanel } from './mapping-screen/mapping-panel';
 import { startImport } from '../../core/import/start-import';
@@ -102,10 +103,34 @@ export async function importFile(deps: ImportDeps, client: GetSalesClient, conne
     fileUri: uri.toString(), kind, prepared, upload, lists, remembered, requested, target,
     saveMapping: options.saveMapping ?? remembered === undefined,
   });
-  const panel = MappingPanel.open(model, importScreenCallbacks(screenContext), {
+  const callbacks = importScreenCallbacks(screenContext, (reading) => rereadForScreen(deps, client, connection, kind, uri, reading, model));
+  const panel = MappingPanel.open(model, callbacks, {
     extensionUri: deps.extensionUri,
     log: (line) => deps.log.info(line),
   });
-  panel.onDidDispose(() => reviewer.dispose());
+  panel.onDidDispose(() => callbacks.dispose());
   return { file: path, importUuid: upload.uuid, screen: true };
+}
+
+/** The screen's context and model for one upload of the file (a first one, or one read another way). */
+export function screenForUpload(
+  deps: ImportDeps, client: GetSalesClient, connection: JobConnection, kind: RecordKind, uri: vscode.Uri,
+  prepared: PreparedFile, upload: UploadFacts, model: Omit<Parameters<typeof buildMappingModel>[0], 'fileUri' | 'kind' | 'prepared' | 'upload' | 'remembered' | 'requested'>,
+): { context: ImportScreenContext; model: MappingModel } {
+  const headers = importColumns(prepared, upload);
+  const reviewer = new MappingReviewer(uri.fsPath, prepared.fullPass.dialect, kind, headers);
+  return {
+    context: {
+      client, connection, store: deps.store, memory: deps.memory, diagnostics: deps.diagnostics, runner: deps.runner, reviewer,
+      kind, uri, importUuid: upload.uuid, headers, dialect: prepared.fullPass.dialect, headerLine: prepared.fullPass.headerLine,
+    },
+    model: buildMappingModel({ ...model, fileUri: uri.toString(), kind, prepared, upload, remembered: deps.memory.recall(kind, headers), requested: undefined }),
+  };
+}
+
+/** "Encoding" or "Neutralise" changed on the screen: read the file again that way and upload it again. */
+export async function rereadForScreen(deps: ImportDeps, client: GetSalesClient, connection: JobConnection, kind: RecordKind, uri: vscode.Uri, reading: FileReading, current: Pick<MappingModel, 'lists' | 'target' | 'saveMapping'>): Promise<{ context: ImportScreenContext; model: MappingModel }> {
+  const { prepared, upload } = await prepareAndUpload(client, uri.fsPath, kind, undefined, reading);
+  deps.log.info(`Import: read ${basename(uri.fsPath)} again as ${describeDialect(prepared)}${reading.neutraliseFormulas ? ', formulas neutralised' : ''}; uploaded as ${upload.uuid}`);
+  return screenForUpload(deps, client, connection, kind, uri, prepared, upload, { lists: current.lists, target: current.target, saveMapping: current.saveMapping, reading });
 }

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { FileImport, GetSalesClient } from '../../core/api';
 import { type RecordKind, importTypeOf } from '../../shared/vocabulary';
+import type { FileReading } from '../../shared/protocol';
 import { type PreparedFile, prepareFile } from '../../core/import/preflight';
 import { withCancellableProgress } from '../cancellable-progress';
 
@@ -24,7 +25,8 @@ function percent(done: number, total: number): number {
   return total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
 }
 
-export async function prepareAndUpload(client: GetSalesClient, path: string, kind: RecordKind, callerSignal: AbortSignal | undefined): Promise<UploadedFile> {
+/** `reading`: the user's choice on the mapping screen of how to read the file; default as detected. */
+export async function prepareAndUpload(client: GetSalesClient, path: string, kind: RecordKind, callerSignal: AbortSignal | undefined, reading?: FileReading): Promise<UploadedFile> {
   const name = basename(path);
   return withCancellableProgress(
     `Importing ${name}`,
@@ -32,7 +34,7 @@ export async function prepareAndUpload(client: GetSalesClient, path: string, kin
       let prepared: PreparedFile | undefined;
       try {
         progress.report({ message: 'checking the file…' });
-        prepared = await prepareFile(path, { signal });
+        prepared = await prepareFile(path, { signal, encoding: reading?.encoding, neutraliseFormulas: reading?.neutraliseFormulas });
         throwIfCancelled(signal);
         let reported = 0;
         progress.report({ message: prepared.fullPass.converted ? 'uploading the converted copy…' : 'uploading…' });

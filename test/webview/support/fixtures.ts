@@ -3,7 +3,8 @@
  * identifier and "field used once" rules to the preview rows; it plays the host's part
  * (the real one calls the core CSV engine) with answers simple enough to predict.
  */
-import type { ColumnMapping, MappingModel, MappingReview, RuleIssue, ValidationItem } from '../../../src/shared/protocol';
+import type { ColumnMapping, CsvEncoding, EncodingFacts, MappingModel, MappingReview, RuleIssue, ValidationItem } from '../../../src/shared/protocol';
+import { encodingChoiceLabel } from '../../../src/shared/csv-encodings';
 
 export const XSS_CELL = '<img src=x onerror=alert(1)>';
 
@@ -14,10 +15,21 @@ const GROUPS = [
   { id: 'other', label: 'Other' },
 ];
 
+/** The encoding facts as the host builds them: `id` first in the choice, then `others`. */
+export function encodingFacts(id: CsvEncoding, confidence = 1, source: EncodingFacts['source'] = 'utf-8', others: readonly CsvEncoding[] = ['utf-8', 'windows-1252', 'iso-8859-2', 'windows-1250']): EncodingFacts {
+  return {
+    id, confidence, source,
+    lowConfidence: source === 'detector' && confidence < 0.6,
+    options: [...new Set([id, ...others])].map((option) => ({ id: option, label: encodingChoiceLabel(option) })),
+  };
+}
+
+export const NO_FORMULAS = { count: 0, lines: [], neutralised: false } as const;
+
 export function contactsModel(overrides: Partial<MappingModel> = {}): MappingModel {
   return {
     restore: { fileUri: 'file:///work/contacts.csv', kind: 'contacts', importUuid: 'imp-contacts-1' },
-    file: { fileName: 'contacts.csv', sizeBytes: 2048, rowCount: 3, delimiter: ';', encoding: 'windows-1252', converted: true, warnings: ['2 rows have more cells than the header.'] },
+    file: { fileName: 'contacts.csv', sizeBytes: 2048, rowCount: 3, delimiter: ';', encoding: 'Windows-1252', encodingFacts: encodingFacts('windows-1252', 0.88, 'detector'), formulas: NO_FORMULAS, converted: true, warnings: ['2 rows have more cells than the header.'] },
     columns: ['Name', 'Email', 'LinkedIn', 'Notes'],
     previewRows: [
       ['Ada Lovelace', 'ada@example.com', 'linkedin.com/in/ada', XSS_CELL],
@@ -53,7 +65,7 @@ export function contactsModel(overrides: Partial<MappingModel> = {}): MappingMod
 export function companiesModel(): MappingModel {
   return contactsModel({
     restore: { fileUri: 'file:///work/companies.csv', kind: 'companies', importUuid: 'imp-companies-1' },
-    file: { fileName: 'companies.csv', sizeBytes: 100, rowCount: 1, delimiter: ',', encoding: 'utf-8', converted: false, warnings: [] },
+    file: { fileName: 'companies.csv', sizeBytes: 100, rowCount: 1, delimiter: ',', encoding: 'UTF-8', encodingFacts: encodingFacts('utf-8'), formulas: NO_FORMULAS, converted: false, warnings: [] },
     columns: ['Company', 'Website'],
     previewRows: [['Acme', 'acme.example']],
     fields: [

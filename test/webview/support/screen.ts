@@ -125,6 +125,7 @@ export class Screen {
       startImport: record('startImport', given.startImport ?? (async () => ({ jobId: 'job-1', status: 'not_started', rowsTotal: 3, rowsProcessed: 0, saved: 0, duplicates: 0, errors: 0 }))),
       saveMapping: record('saveMapping', given.saveMapping ?? (async () => undefined)),
       showInProblems: record('showInProblems', given.showInProblems ?? (async () => undefined)),
+      reread: record('reread', given.reread ?? (async () => { throw new Error('This test does not read files again.'); })),
     };
     const session = new MappingSession(options.model, callbacks, {
       post: (message) => void screen.deliver(message),

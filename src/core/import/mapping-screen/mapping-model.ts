@@ -5,11 +5,12 @@
  */
 import type { ColumnMapping } from '../../../shared/vocabulary';
 import type { FileImport } from '../../api';
-import { delimiterLabel, encodingLabel } from '../../csv';
+import { LOW_CONFIDENCE, delimiterLabel, encodingLabel } from '../../csv';
+import { CSV_ENCODINGS, type CsvEncoding, encodingChoiceLabel } from '../../../shared/csv-encodings';
 import { IDENTIFIER_FIELDS, type MappingOverride, type FieldGroup, fieldsFor, normalizeHeader, proposeMapping } from '../../mapping';
-import type { ColumnSuggestion, FieldGroupOption, RecordKind, ListSummary, MappingModel, TargetState } from '../../../shared/protocol';
+import type { ColumnSuggestion, EncodingFacts, FieldGroupOption, FileReading, RecordKind, ListSummary, MappingModel, TargetState } from '../../../shared/protocol';
 import { UserError } from '../../user-error';
-import type { PreparedFile } from '../preflight';
+import { type PreparedFile, formulaSentence, lowConfidenceSentence } from '../preflight';
 
 const GROUP_LABELS: Readonly<Record<FieldGroup, string>> = {
   identifiers: 'Identifiers',
@@ -35,6 +36,23 @@ export interface MappingModelInput {
   readonly requested: ColumnMapping | undefined;
   readonly target: TargetState;
   readonly saveMapping: boolean;
+  /** The user's choices of how to read the file, when they made any. */
+  readonly reading?: FileReading;
+}
+
+/** The choice offered on the screen: the encoding in use, the detector's alternatives, then every other one. */
+function encodingFacts(prepared: PreparedFile): EncodingFacts {
+  const guess = prepared.firstView.encodingGuess;
+  const current = prepared.fullPass.dialect.encoding;
+  const bomOnly: readonly CsvEncoding[] = ['utf-8-bom'];
+  const ordered = [...new Set<CsvEncoding>([current, ...guess.alternatives, ...CSV_ENCODINGS.filter((id) => !bomOnly.includes(id))])];
+  return {
+    id: current,
+    confidence: guess.confidence,
+    lowConfidence: guess.source === 'detector' && guess.confidence < LOW_CONFIDENCE,
+    source: guess.source,
+    options: ordered.map((id) => ({ id, label: encodingChoiceLabel(id) })),
+  };
 }
 
 /**
@@ -87,15 +105,18 @@ export function buildMappingModel(input: MappingModelInput): MappingModel {
   const fields = fieldsFor(kind);
   const groups: FieldGroupOption[] = [...new Set(fields.map((field) => field.group))].map((id) => ({ id, label: GROUP_LABELS[id] }));
   return {
-    restore: { fileUri: input.fileUri, kind, importUuid: upload.uuid },
+    restore: input.reading === undefined ? { fileUri: input.fileUri, kind, importUuid: upload.uuid } : { fileUri: input.fileUri, kind, importUuid: upload.uuid, reading: input.reading },
     file: {
       fileName: prepared.firstView.fileName,
       sizeBytes: prepared.firstView.sizeBytes,
       rowCount: prepared.fullPass.rowCount,
       delimiter: prepared.fullPass.dialect.delimiter,
       encoding: encodingLabel(prepared.fullPass.dialect.encoding),
+      encodingFacts: encodingFacts(prepared),
+      formulas: { count: prepared.fullPass.formulaCells.count, lines: prepared.fullPass.formulaCells.lines.slice(0, 20), neutralised: prepared.neutralisedFormulas },
       converted: prepared.fullPass.converted,
-      warnings: prepared.warnings,
+      // The screen says these two beside the choices that answer them.
+      warnings: prepared.warnings.filter((warning) => warning !== lowConfidenceSentence(prepared.firstView) && warning !== formulaSentence(prepared.fullPass)),
     },
     columns,
     previewRows,

@@ -8,6 +8,7 @@ import { decodeWebviewMessage } from '../../../shared/decode-webview-message';
 import {
   assertNever,
   type ColumnMapping,
+  type FileReading,
   type HostMessage,
   type JobProgress,
   type ListSummary,
@@ -30,6 +31,8 @@ export interface MappingCallbacks {
   saveMapping(mapping: ColumnMapping): Promise<void>;
   /** Puts the mapping's row problems on the CSV's lines in the Problems view. */
   showInProblems(mapping: ColumnMapping): Promise<void>;
+  /** Reads the file again as asked (preview, upload copy, a new upload) and resolves with the screen's new model. */
+  reread(reading: FileReading): Promise<MappingModel>;
 }
 
 export interface SessionPort {
@@ -37,6 +40,8 @@ export interface SessionPort {
   /** The user asked to close the tab. */
   close(): void;
   log(line: string): void;
+  /** The screen now shows another upload (the file was read again). */
+  modelChanged?(model: MappingModel): void;
 }
 
 function errorMessage(error: unknown): string {
@@ -47,6 +52,7 @@ export class MappingSession {
   private model: MappingModel;
   private currentJob: JobProgress | null;
   private starting = false;
+  private rereading = false;
 
   constructor(
     model: MappingModel,
@@ -96,6 +102,9 @@ export class MappingSession {
         return;
       case 'showInProblems':
         if (this.checkMapping(message.mapping, message.type)) await this.run('show the problems', () => this.callbacks.showInProblems(message.mapping));
+        return;
+      case 'rereadFile':
+        await this.reread(message);
         return;
       case 'closePanel':
         this.port.close();
@@ -173,6 +182,23 @@ export class MappingSession {
       this.starting = false;
     }
     if (request.saveMapping) await this.run('save the mapping', () => this.callbacks.saveMapping(request.mapping));
+  }
+
+  /** Only before the import starts: after that the upload is what GetSales imports. */
+  private async reread(reading: FileReading): Promise<void> {
+    const refuse = (message: string): void => this.port.post({ type: 'rereadFailed', message });
+    if (this.starting || this.currentJob !== null) return refuse('The import has started; the file can no longer be read another way.');
+    if (this.rereading) return refuse('The file is being read again already; wait for it.');
+    this.rereading = true;
+    try {
+      this.model = await this.callbacks.reread(reading);
+      this.port.modelChanged?.(this.model);
+      this.port.post({ type: 'init', model: this.model, job: null });
+    } catch (error) {
+      refuse(errorMessage(error));
+    } finally {
+      this.rereading = false;
+    }
   }
 
   private async run(what: string, action: () => Promise<void>): Promise<void> {

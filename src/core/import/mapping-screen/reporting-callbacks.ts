@@ -4,7 +4,7 @@
  * with the sentence the user was shown, which the screen puts beside Start or the list
  * form. A cancellation is not reported and rejects as it was.
  */
-import type { ColumnMapping, StartImportRequest } from '../../../shared/protocol';
+import type { ColumnMapping, FileReading, StartImportRequest } from '../../../shared/protocol';
 import { messageOf } from '../../message-of';
 import type { MappingCallbacks } from './mapping-session';
 
@@ -42,5 +42,6 @@ export function reportingFailures(callbacks: MappingCallbacks, report: ReportFai
     startImport: guarded((request: StartImportRequest) => callbacks.startImport(request)),
     saveMapping: guarded((mapping: ColumnMapping) => callbacks.saveMapping(mapping)),
     showInProblems: guarded((mapping: ColumnMapping) => callbacks.showInProblems(mapping)),
+    reread: guarded((reading: FileReading) => callbacks.reread(reading)),
   };
 }

@@ -10,7 +10,7 @@ import type { GetSalesClient } from '../../../core/api';
 import type { CsvDialect } from '../../../core/csv';
 import type { MappingMemory } from '../../../core/mapping';
 import type { JobConnection, JobStore } from '../../../core/jobs';
-import type { ListSummary, RecordKind } from '../../../shared/protocol';
+import type { FileReading, ListSummary, MappingModel, RecordKind } from '../../../shared/protocol';
 import type { ImportDiagnostics } from '../import-diagnostics';
 import { jobProgressOf } from './job-progress';
 import type { MappingReviewer } from '../../../core/import/mapping-screen/mapping-reviewer';
@@ -36,18 +36,37 @@ export interface ImportScreenContext {
   readonly headerLine: number;
 }
 
-export function importScreenCallbacks(context: ImportScreenContext): MappingCallbacks {
-  return reportingFailures(screenCallbacks(context), (error) => context.runner.report(COMMANDS.import[context.kind], error)?.message);
+/** A new upload of the same file, read another way, and the screen's model for it. */
+export type Reread = (reading: FileReading) => Promise<{ readonly context: ImportScreenContext; readonly model: MappingModel }>;
+
+export interface ImportScreenCallbacks extends MappingCallbacks {
+  /** Releases what the current upload holds (its row reviewer); call when the tab closes. */
+  dispose(): void;
 }
 
-function screenCallbacks(context: ImportScreenContext): MappingCallbacks {
+/** After "Encoding" or "Neutralise" the screen belongs to a new upload: every callback then works on it. */
+export function importScreenCallbacks(initial: ImportScreenContext, rereadFile: Reread): ImportScreenCallbacks {
+  let context = initial;
+  const reread = async (reading: FileReading): Promise<MappingModel> => {
+    const next = await rereadFile(reading);
+    context.reviewer.dispose();
+    context = next.context;
+    return next.model;
+  };
+  const callbacks = reportingFailures(screenCallbacks(() => context, reread), (error) => context.runner.report(COMMANDS.import[context.kind], error)?.message);
+  return { ...callbacks, dispose: () => context.reviewer.dispose() };
+}
+
+function screenCallbacks(current: () => ImportScreenContext, reread: (reading: FileReading) => Promise<MappingModel>): MappingCallbacks {
   return {
-    review: (mapping) => context.reviewer.review(mapping),
+    reread,
+    review: (mapping) => current().reviewer.review(mapping),
     async createList(name): Promise<ListSummary> {
-      const list = await context.client.createList(name.trim());
+      const list = await current().client.createList(name.trim());
       return { uuid: list.uuid, name: list.name };
     },
     async startImport(request) {
+      const context = current();
       const job = await startImport(context.client, context.store, {
         kind: context.kind,
         importUuid: context.importUuid,
@@ -61,8 +80,9 @@ function screenCallbacks(context: ImportScreenContext): MappingCallbacks {
       });
       return jobProgressOf(job);
     },
-    saveMapping: (mapping) => context.memory.remember(context.kind, context.headers, mapping),
+    saveMapping: (mapping) => current().memory.remember(current().kind, current().headers, mapping),
     async showInProblems(mapping) {
+      const context = current();
       const { report } = await context.reviewer.reviewWithReport(mapping);
       context.diagnostics.show(context.uri, report, context.headerLine);
       await vscode.commands.executeCommand('workbench.actions.view.problems');

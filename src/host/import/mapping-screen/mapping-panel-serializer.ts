@@ -10,12 +10,12 @@ import { decodeWebviewState } from '../../../shared/decode-webview-state';
 import type { JobProgress, MappingModel, WebviewState } from '../../../shared/protocol';
 import { MappingPanel } from './mapping-panel';
 import { MAPPING_VIEW_TYPE } from '../../ids';
-import type { MappingCallbacks } from '../../../core/import/mapping-screen/mapping-session';
+import type { ImportScreenCallbacks } from './import-screen';
 import { messageOf } from '../../../core/message-of';
 
 export interface RestoredMapping {
   readonly model: MappingModel;
-  readonly callbacks: MappingCallbacks;
+  readonly callbacks: ImportScreenCallbacks;
   /** The import's job when it was started before the reload. */
   readonly job: JobProgress | null;
 }
@@ -47,7 +47,8 @@ export function registerMappingPanelSerializer(restore: RestoreMapping, options:
         panel.dispose();
         return;
       }
-      MappingPanel.revive(panel, restored.model, restored.callbacks, { extensionUri: options.extensionUri, log: options.log, job: restored.job });
+      const revived = MappingPanel.revive(panel, restored.model, restored.callbacks, { extensionUri: options.extensionUri, log: options.log, job: restored.job });
+      revived.onDidDispose(() => restored.callbacks.dispose());
     },
   });
 }

@@ -69,17 +69,26 @@ export class MappingPanel implements vscode.Disposable {
     return MappingPanel.openPanels.get(importUuid);
   }
 
+  private currentModel: MappingModel;
+
   private constructor(
     private readonly panel: vscode.WebviewPanel,
-    readonly model: MappingModel,
+    model: MappingModel,
     callbacks: MappingCallbacks,
     options: MappingPanelOptions,
   ) {
+    this.currentModel = model;
     this.session = new MappingSession(model, callbacks, {
       // A post to a hidden webview is lost; the session re-sends state on the next `ready`.
       post: (message) => void panel.webview.postMessage(message),
       close: () => this.dispose(),
       log: options.log,
+      // The file was read again and uploaded again: the tab now belongs to the new upload.
+      modelChanged: (next) => {
+        if (MappingPanel.openPanels.get(this.currentModel.restore.importUuid) === this) MappingPanel.openPanels.delete(this.currentModel.restore.importUuid);
+        this.currentModel = next;
+        MappingPanel.openPanels.set(next.restore.importUuid, this);
+      },
     }, options.job ?? null);
     MappingPanel.openPanels.set(model.restore.importUuid, this);
     panel.iconPath = vscode.Uri.joinPath(options.extensionUri, 'media', 'icon.svg');
@@ -95,6 +104,11 @@ export class MappingPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.cleanUp()),
       this.disposeEmitter,
     );
+  }
+
+  /** What the screen shows now (another upload once the user had the file read another way). */
+  get model(): MappingModel {
+    return this.currentModel;
   }
 
   /** The job the screen shows, once started. */
@@ -121,7 +135,7 @@ export class MappingPanel implements vscode.Disposable {
   private cleanUp(): void {
     if (this.disposed) return;
     this.disposed = true;
-    if (MappingPanel.openPanels.get(this.model.restore.importUuid) === this) MappingPanel.openPanels.delete(this.model.restore.importUuid);
+    if (MappingPanel.openPanels.get(this.currentModel.restore.importUuid) === this) MappingPanel.openPanels.delete(this.currentModel.restore.importUuid);
     this.disposeEmitter.fire();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }

@@ -11,7 +11,7 @@ import { jobId } from '../../../core/jobs';
 import type { ColumnMapping, WebviewState } from '../../../shared/protocol';
 import type { Connected, ConnectionService } from '../../connection/connection-service';
 import { fetchAllLists } from '../../../core/api/account-lists';
-import type { ImportDeps } from '../import-flow';
+import { type ImportDeps, rereadForScreen } from '../import-flow';
 import { importScreenCallbacks } from './import-screen';
 import { jobProgressOf } from './job-progress';
 import { type UploadFacts, buildMappingModel, importColumns } from '../../../core/import/mapping-screen/mapping-model';
@@ -52,7 +52,7 @@ export async function restoreMappingScreen(deps: ImportDeps, connection: Connect
 }
 
 async function rebuild(deps: ImportDeps, connection: ConnectionService, state: WebviewState): Promise<RestoredMapping | undefined> {
-  const { fileUri, kind, importUuid } = state.restore;
+  const { fileUri, kind, importUuid, reading } = state.restore;
   const uri = vscode.Uri.parse(fileUri);
   const name = basename(uri.fsPath);
   const tell = (why: string): undefined => {
@@ -72,7 +72,7 @@ async function rebuild(deps: ImportDeps, connection: ConnectionService, state: W
     if (!(error instanceof NotFoundError)) throw error;
     if (job === undefined) return tell('GetSales no longer has the upload. Import the file again.');
   }
-  const prepared = await prepareFile(uri.fsPath);
+  const prepared = await prepareFile(uri.fsPath, { encoding: reading?.encoding, neutraliseFormulas: reading?.neutraliseFormulas });
   // Only the facts are needed again; the upload copy is not.
   await prepared.fullPass.dispose();
   const facts: UploadFacts = upload ?? { uuid: importUuid, csvHeaders: prepared.fullPass.headers, matches: {} };
@@ -87,12 +87,13 @@ async function rebuild(deps: ImportDeps, connection: ConnectionService, state: W
     requested: saved.length === headers.length ? saved : undefined,
     target: state.target,
     saveMapping: state.saveMapping,
+    reading,
   });
   const callbacks = importScreenCallbacks({
     client,
     connection: connected.connection,
     store: deps.store, memory: deps.memory, diagnostics: deps.diagnostics, runner: deps.runner, reviewer,
     kind, uri, importUuid, headers, dialect: prepared.fullPass.dialect, headerLine: prepared.fullPass.headerLine,
-  });
+  }, (next) => rereadForScreen(deps, client, connected.connection, kind, uri, next, model));
   return { model, callbacks, job: job === undefined ? null : jobProgressOf(job) };
 }

@@ -10,6 +10,7 @@ const DATA: Omit<ImportJobData, 'errorReport'> = {
   headers: ['First Name', 'Notes', 'Email'],
   encoding: 'windows-1252',
   delimiter: ';',
+  sepLine: false,
   target: { listUuid: 'list-1', listUuids: [], tags: ['webinar'], updateExisting: false },
 };
 

@@ -61,6 +61,7 @@ describe('MappingSession with real parts', () => {
       startImport: async (request) => { record('startImport', request); return JOB; },
       saveMapping: async (mapping) => { record('saveMapping', mapping); },
       showInProblems: async (mapping) => { record('showInProblems', mapping); },
+      reread: async (reading) => { record('reread', reading); return model; },
       ...overrides,
     };
     let closed = 0;

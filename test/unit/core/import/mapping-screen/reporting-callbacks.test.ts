@@ -8,7 +8,7 @@ const REVIEW: MappingReview = { identifier: { satisfied: true, mapped: ['work_em
 
 function failing(error: unknown): MappingCallbacks {
   const fail = async (): Promise<never> => { throw error; };
-  return { review: fail, createList: fail, startImport: fail, saveMapping: fail, showInProblems: fail };
+  return { review: fail, createList: fail, startImport: fail, saveMapping: fail, showInProblems: fail, reread: fail };
 }
 
 function recorder(): { reported: unknown[]; report: (error: unknown) => string | undefined } {
@@ -24,7 +24,8 @@ describe('mapping screen callbacks that report their failures', () => {
     await assert.rejects(callbacks.startImport({ mapping: [], target: { kind: 'companies', listUuids: [], tags: [] }, saveMapping: false }), { message: 'Worded: boom' });
     await assert.rejects(callbacks.saveMapping([]), { message: 'Worded: boom' });
     await assert.rejects(callbacks.showInProblems([]), { message: 'Worded: boom' });
-    assert.deepEqual(reported, ['boom', 'boom', 'boom', 'boom']);
+    await assert.rejects(callbacks.reread({ encoding: 'shift_jis', neutraliseFormulas: false }), { message: 'Worded: boom' });
+    assert.deepEqual(reported, ['boom', 'boom', 'boom', 'boom', 'boom']);
   });
 
   it('reports a failing review once until a review succeeds again', async () => {
