@@ -73,7 +73,9 @@ function decodeHead(head: Head, encoding: CsvEncoding): string {
   const decoder = createChunkDecoder(encoding, false);
   const text = decoder.decode(head.bytes);
   // The DOS end-of-file mark ends the file; it is not a row.
-  return head.complete ? (text + decoder.end()).replace(/\u001a$/, '') : text;
+  if (!head.complete) return text;
+  const whole = text + decoder.end();
+  return whole.endsWith('\u001a') ? whole.slice(0, -1) : whole;
 }
 
 /** Excel's first line "sep=;" names the delimiter; Excel does not show it as a row. */
