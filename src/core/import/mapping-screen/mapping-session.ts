@@ -191,7 +191,7 @@ export class MappingSession {
     if (this.rereading) return refuse('The file is being read again already; wait for it.');
     this.rereading = true;
     try {
-      this.model = await this.callbacks.reread(reading);
+      this.model = await this.callbacks.reread({ encoding: reading.encoding, neutraliseFormulas: reading.neutraliseFormulas });
       this.port.modelChanged?.(this.model);
       this.port.post({ type: 'init', model: this.model, job: null });
     } catch (error) {

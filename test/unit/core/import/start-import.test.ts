@@ -68,7 +68,7 @@ describe('startImport with the sandbox', () => {
     assert.equal(job.sourcePath, join(dir, 'contacts.csv'));
     assert.ok(job.remoteStatus !== undefined);
     assert.deepEqual(readImportJobData(job), {
-      mapping, headers: ['Notes', 'First Name', 'Email'], encoding: 'windows-1252', delimiter: ';',
+      mapping, headers: ['Notes', 'First Name', 'Email'], encoding: 'windows-1252', delimiter: ';', sepLine: false,
       target: { listUuid, listUuids: [], tags: ['webinar', '2026'], updateExisting: true }, errorReport: undefined,
     });
 

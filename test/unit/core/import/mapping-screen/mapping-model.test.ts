@@ -103,10 +103,18 @@ describe('buildMappingModel with a real pre-flight and sandbox upload', () => {
   it('describes the file as pre-flight read it', () => {
     const model = buildMappingModel(input());
     assert.deepEqual(model.restore, { fileUri: 'file:///work/kunden.csv', kind: 'contacts', importUuid: upload.uuid });
-    assert.deepEqual(model.file, {
+    const { encodingFacts, formulas, ...facts } = model.file;
+    assert.deepEqual(facts, {
       fileName: 'windows-1252.csv', sizeBytes: prepared.firstView.sizeBytes, rowCount: 2, delimiter: ';', encoding: 'Windows-1252', converted: true,
+      // The encoding guess is said beside the Encoding choice, not in this list.
       warnings: ['Converted from Windows-1252 to UTF-8 for the upload; your file is unchanged.'],
     });
+    assert.equal(encodingFacts.id, 'windows-1252');
+    assert.equal(encodingFacts.source, 'detector');
+    assert.equal(encodingFacts.lowConfidence, true);
+    assert.equal(encodingFacts.options[0]?.label, 'Windows-1252 (Western European)');
+    assert.ok(encodingFacts.options.some((option) => option.id === 'shift_jis'), 'every encoding can be chosen');
+    assert.deepEqual(formulas, { count: 0, lines: [], neutralised: false });
     assert.equal(describeDialect(prepared), 'semicolon-separated Windows-1252');
   });
 

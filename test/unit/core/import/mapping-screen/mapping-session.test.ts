@@ -40,7 +40,7 @@ describe('MappingSession with real parts', () => {
   const contactsTarget = (list: string | null = listUuid): TargetState => ({ kind: 'contacts', listUuid: list, tags: ['webinar'], updateExisting: true });
   const start = (overrides: Partial<StartImportRequest> = {}): Record<string, unknown> => ({ type: 'startImport', mapping: GOOD, target: contactsTarget(), saveMapping: false, ...overrides });
 
-  function setUp(overrides: Partial<MappingCallbacks> = {}, job: JobProgress | null = null) {
+  function setUp(overrides: Partial<MappingCallbacks> = {}, job: JobProgress | null = null, modelChanged?: (model: MappingModel) => void) {
     const model: MappingModel = buildMappingModel({
       fileUri: 'file:///work/embedded-newlines.csv', kind: 'contacts', prepared, upload: { uuid: 'imp-1', csvHeaders: [], matches: {} },
       lists: [{ uuid: listUuid, name: 'Webinar' }], remembered: undefined, requested: undefined, target: contactsTarget(null), saveMapping: true,
@@ -65,7 +65,7 @@ describe('MappingSession with real parts', () => {
       ...overrides,
     };
     let closed = 0;
-    const session = new MappingSession(model, callbacks, { post: (message) => posted.push(message), close: () => { closed += 1; }, log: (line) => log.push(line) }, job);
+    const session = new MappingSession(model, callbacks, { post: (message) => posted.push(message), close: () => { closed += 1; }, log: (line) => log.push(line), modelChanged }, job);
     return { session, model, reviewer, posted, log, calls, closed: () => closed };
   }
 
@@ -101,6 +101,8 @@ describe('MappingSession with real parts', () => {
       [start({ target: { kind: 'companies', listUuids: [listUuid], tags: new Array(101).fill('t') } as unknown as TargetState }), 'startImport.target.tags'],
       [start({ saveMapping: 'yes' as unknown as boolean }), 'startImport.saveMapping'],
       [{ type: 'showInProblems' }, 'showInProblems.mapping'],
+      [{ type: 'rereadFile', encoding: 'ebcdic', neutraliseFormulas: false }, 'rereadFile.encoding'],
+      [{ type: 'rereadFile', encoding: 'shift_jis' }, 'rereadFile.neutraliseFormulas'],
     ];
 
     it('drops each one, logs where it is wrong, and neither answers nor acts', async () => {
@@ -288,6 +290,38 @@ describe('MappingSession with real parts', () => {
       assert.equal(posted[1]?.type === 'startFailed' && posted[1].message, 'The chosen list no longer exists; choose another.');
       await session.receive(start({ target: contactsTarget('list-other') }));
       assert.deepEqual(posted[2], { type: 'job', job: JOB });
+    });
+  });
+
+  describe('reading the file again', () => {
+    const withPortModel = (): MappingModel => setUp().model;
+    it('asks the flow for the file read the new way and shows the new model in place of the old', async () => {
+      const changed: MappingModel[] = [];
+      let next: MappingModel | undefined;
+      const { session: withPort, posted, calls } = setUp({
+        reread: async (reading) => {
+          calls.push({ name: 'reread', argument: reading });
+          next = { ...withPortModel(), restore: { ...withPortModel().restore, importUuid: 'imp-2', reading } };
+          return next;
+        },
+      }, null, (model) => changed.push(model));
+      await withPort.receive({ type: 'rereadFile', encoding: 'shift_jis', neutraliseFormulas: true });
+      assert.deepEqual(calls.at(-1), { name: 'reread', argument: { encoding: 'shift_jis', neutraliseFormulas: true } });
+      assert.ok(next !== undefined);
+      assert.deepEqual(posted.at(-1), { type: 'init', model: next, job: null });
+      assert.deepEqual(changed, [next]);
+      await withPort.receive({ type: 'ready' });
+      assert.deepEqual(posted.at(-1), { type: 'init', model: next, job: null }, 'a later ready gets the new model');
+    });
+
+    it('says why it could not, and refuses once the import has started', async () => {
+      const { session, posted } = setUp({ reread: async () => { throw new Error('contacts.csv cannot be imported: line 3 holds a NUL character.'); } });
+      await session.receive({ type: 'rereadFile', encoding: 'windows-1250', neutraliseFormulas: false });
+      assert.deepEqual(posted, [{ type: 'rereadFailed', message: 'contacts.csv cannot be imported: line 3 holds a NUL character.' }]);
+      const started = setUp({}, JOB);
+      await started.session.receive({ type: 'rereadFile', encoding: 'windows-1250', neutraliseFormulas: false });
+      assert.deepEqual(started.posted, [{ type: 'rereadFailed', message: 'The import has started; the file can no longer be read another way.' }]);
+      assert.ok(!started.calls.some((call) => call.name === 'reread'));
     });
   });
 
