@@ -5,12 +5,22 @@
  * left alone. Neutralising puts a ' in front, which spreadsheet apps read as "text".
  */
 
-const TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 const NUMBER_LIKE = /^[+-][\d\s().,/-]*$/;
 
+/** Called for every cell of the full pass: the first character decides almost always, without a regex. */
 export function looksLikeFormula(cell: string): boolean {
-  const first = cell.charAt(0);
-  return TRIGGERS.has(first) && !NUMBER_LIKE.test(cell);
+  switch (cell.charCodeAt(0)) {
+    case 0x3d: // =
+    case 0x40: // @
+    case 0x09: // tab
+    case 0x0d: // CR
+      return true;
+    case 0x2b: // +
+    case 0x2d: // -
+      return !NUMBER_LIKE.test(cell);
+    default:
+      return false;
+  }
 }
 
 /** The cell as a spreadsheet app shows it but does not run. */

@@ -16,7 +16,7 @@ export interface RowHandlers {
   onRow(fields: string[], line: number): void;
   /** A blank row (or Excel's "sep=" line), skipped: `lines` is how many lines it spans. */
   onSkippedRow?(lines: number): void;
-  /** The bytes as read, before decoding: for a snapshot of the file. */
+  /** The bytes as read, before decoding: for a snapshot. The view is valid until `afterChunk` resolves (the buffer is then read into again). */
   onBytes?(bytes: Uint8Array): void;
   /** The decoded text as read (BOM and a final end-of-file mark removed, line endings untouched), for a verbatim copy. */
   onText?(text: string): void;

@@ -22,7 +22,7 @@ export function uploadFileName(sourcePath: string): string {
 
 export class UploadCopy {
   private pieces: string[] = [];
-  private readonly byteChunks: Buffer[] = [];
+  private readonly byteChunks: Uint8Array[] = [];
   private pendingChars = 0;
   private bytesWritten = 0;
 
@@ -50,9 +50,9 @@ export class UploadCopy {
     this.pendingChars += text.length;
   }
 
-  /** Bytes as they are (a snapshot of the user's file); copied, since the caller reuses its buffer. */
+  /** Bytes as they are (a snapshot of the user's file), kept by reference: the caller must `flush` before it reuses them. */
   writeBytes(bytes: Uint8Array): void {
-    this.byteChunks.push(Buffer.from(bytes));
+    this.byteChunks.push(bytes);
   }
 
   /** Writes what is buffered once there is enough of it (or always, with `force`). */
