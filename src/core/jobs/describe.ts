@@ -5,9 +5,10 @@
 import { formatCount, plural } from '../../shared/format';
 import { type Job, isJobActive } from './job';
 
-/** "42 s", "3 min 5 s", "1 h 2 min". */
+/** "under 1 s", "42 s", "3 min 5 s", "1 h 2 min". */
 export function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 1) return 'under 1 s';
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
@@ -25,15 +26,28 @@ export function describeJob(job: Job): string {
     if (job.progress && job.progress.done > 0) return `${formatCount(job.progress.done)} ${unit}`;
     return job.status === 'queued' ? 'queued' : 'running';
   }
-  const took = job.finishedAt !== undefined ? ` in ${formatDuration(job.finishedAt - job.createdAt)}` : '';
+  const duration = jobDuration(job);
+  const took = duration !== undefined ? ` in ${formatDuration(duration)}` : '';
   switch (job.status) {
     case 'done':
       return `done${took}`;
     case 'partial':
       return job.counts && job.counts.errors > 0 ? `${plural(job.counts.errors, 'error')}${took}` : `incomplete${took}`;
+    case 'gone':
+      return 'no longer known';
     default:
       return 'failed';
   }
+}
+
+/**
+ * How long the job itself took: from the server's own start and end times when its
+ * answers had them, otherwise from when we first saw it to when we saw it finished.
+ */
+export function jobDuration(job: Job): number | undefined {
+  const server = job.serverTimes;
+  if (server?.finishedAt !== undefined && server.finishedAt >= server.startedAt) return server.finishedAt - server.startedAt;
+  return job.finishedAt !== undefined ? Math.max(0, job.finishedAt - job.createdAt) : undefined;
 }
 
 /** "4,812 saved, 120 duplicates, 3 errors" (only non-zero parts beyond saved). */
@@ -41,7 +55,7 @@ export function describeCounts(job: Job): string | undefined {
   const counts = job.counts;
   if (!counts) return undefined;
   const parts = [`${formatCount(counts.saved)} saved`];
-  if (counts.duplicates > 0) parts.push(`${formatCount(counts.duplicates)} duplicates`);
+  if (counts.duplicates > 0) parts.push(plural(counts.duplicates, 'duplicate'));
   if (counts.blacklisted > 0) parts.push(`${formatCount(counts.blacklisted)} blacklisted`);
   if (counts.errors > 0) parts.push(plural(counts.errors, 'error'));
   return parts.join(', ');
@@ -51,6 +65,7 @@ export function describeCounts(job: Job): string | undefined {
 export function finishedSentence(job: Job): string {
   const what = job.kind === 'import' ? `Import of ${job.label}` : `Export of ${job.label}`;
   if (job.status === 'failed') return `${what} failed${job.message ? `: ${job.message}` : '.'}`;
+  if (job.status === 'gone') return `${what} is no longer known${job.connection === 'sandbox' ? ' to the sandbox' : ' to GetSales'}.`;
   if (job.kind === 'export') {
     const records = job.progress?.total ?? job.progress?.done;
     return `${what} is ready${records !== undefined ? ` (${formatCount(records)} records)` : ''}.`;
@@ -66,6 +81,7 @@ const STATUS_LABELS: Record<Job['status'], string> = {
   done: 'Done',
   partial: 'Finished with problems',
   failed: 'Failed',
+  gone: 'No longer known',
 };
 
 /** The status in words, for the tooltip. */

@@ -1,9 +1,9 @@
 /** The jobs feature's public surface: the store, the poller, and the words for a job. */
 export * from './job';
 export { JobStore, JOBS_STORAGE_KEY, type JobChange, type JobStoreOptions, type NewExportJob, type NewImportJob } from './job-store';
-export { JobPoller, WrongConnectionError, type JobPollerOptions, type JobRemote, type PollTarget } from './job-poller';
-export { nextPollDelay, type PollDelayPolicy, type PollOutcome } from './poll-delay';
-export { importPatch, exportPatch } from './remote-state';
+export { JobPoller, WrongConnectionError, goneMessage, type JobPollerOptions, type JobRemote, type PollTarget } from './job-poller';
+export { FIRST_POLL_MS, firstPollDelay, nextPollDelay, type PollDelayPolicy, type PollOutcome } from './poll-delay';
+export { importPatch, exportPatch, metricsPatch } from './remote-state';
 export { discoverRecentImports, RECENT_IMPORTS_LIMIT, type ImportLister } from './discover';
 export { describeCounts, describeJob, finishedSentence, formatDuration, statusLabel } from './describe';
 export { Emitter, type Disposable, type Event } from './emitter';

@@ -9,7 +9,7 @@ import {
 import { RECORD_KINDS } from '../../shared/vocabulary';
 import {
   JOB_CONNECTIONS, JOB_STATUSES, type Job, type JobCounts, type JobKind, type JobProgress,
-  type JobRowError, type JsonValue, MAX_ROW_ERRORS, jobId,
+  type JobRowError, type JsonValue, MAX_ROW_ERRORS, type ServerTimes, jobId,
 } from './job';
 
 const JOB_KINDS: readonly JobKind[] = ['import', 'export'];
@@ -70,6 +70,7 @@ function decodeJob(value: unknown, path: string, onBadData: OnProblem): Job {
     createdAt: count(o.createdAt, at('createdAt')),
     updatedAt: count(o.updatedAt, at('updatedAt')),
     finishedAt: optional(o.finishedAt, at('finishedAt'), count),
+    serverTimes: optional(o.serverTimes, at('serverTimes'), decodeServerTimes),
     sourcePath: optional(o.sourcePath, at('sourcePath'), string),
     files: optional(o.files, at('files'), (v, p) => arrayOf(v, p, string), []),
     downloads: optional(o.downloads, at('downloads'), (v, p) => arrayOf(v, p, string), []),
@@ -81,6 +82,11 @@ function decodeJob(value: unknown, path: string, onBadData: OnProblem): Job {
 function decodeProgress(value: unknown, path: string): JobProgress {
   const o = object(value, path);
   return { done: count(o.done, `${path}.done`), total: optional(o.total, `${path}.total`, count) };
+}
+
+function decodeServerTimes(value: unknown, path: string): ServerTimes {
+  const o = object(value, path);
+  return { startedAt: count(o.startedAt, `${path}.startedAt`), finishedAt: optional(o.finishedAt, `${path}.finishedAt`, count) };
 }
 
 function decodeCounts(value: unknown, path: string): JobCounts {

@@ -112,6 +112,10 @@ export class JobStore {
       ...patch,
       data: patch.data ? { ...previous.data, ...patch.data } : previous.data,
       rowErrors: (patch.rowErrors ?? previous.rowErrors).slice(0, MAX_ROW_ERRORS),
+      // The server's start time is the first one it told; later answers only move the end.
+      serverTimes: patch.serverTimes && previous.serverTimes
+        ? { startedAt: previous.serverTimes.startedAt, finishedAt: patch.serverTimes.finishedAt }
+        : patch.serverTimes ?? previous.serverTimes,
       updatedAt: this.now(),
     };
     const finishing = isJobActive(previous) && !isJobActive(next);
@@ -178,6 +182,7 @@ export class JobStore {
       createdAt: input.createdAt ?? now,
       updatedAt: now,
       finishedAt: undefined,
+      serverTimes: undefined,
       sourcePath: undefined,
       files: [],
       downloads: [],

@@ -8,10 +8,12 @@ export type JobKind = 'import' | 'export';
 
 /**
  * Our own status, independent of the API's enums (kept in `remoteStatus`):
- * queued → running → done | partial | failed. `partial` means finished with rejected
- * rows or a contacts limit, so the user should look.
+ * queued → running → done | partial | failed | gone. `partial` means finished with
+ * rejected rows or a contacts limit, so the user should look; `gone` means the server
+ * answers that it does not know the job (a reset sandbox, another account), so nobody
+ * asks about it again unless the user says so.
  */
-export const JOB_STATUSES = ['queued', 'running', 'done', 'partial', 'failed'] as const;
+export const JOB_STATUSES = ['queued', 'running', 'done', 'partial', 'failed', 'gone'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Which connection the job belongs to: a sandbox job is never polled against an account. */
@@ -32,6 +34,13 @@ export interface JobProgress {
   readonly done: number;
   /** Unknown until the server tells. */
   readonly total: number | undefined;
+}
+
+/** The job's own times as the server wrote them (epoch ms), so durations are the job's, not our polling's. */
+export interface ServerTimes {
+  readonly startedAt: number;
+  /** Set by the answer that showed the job finished. */
+  readonly finishedAt: number | undefined;
 }
 
 export interface JobRowError {
@@ -61,6 +70,8 @@ export interface Job {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly finishedAt: number | undefined;
+  /** From the server's timestamps, when its answers have them. */
+  readonly serverTimes: ServerTimes | undefined;
   /** Imports: the CSV on disk the import came from. */
   readonly sourcePath: string | undefined;
   /** Exports: server file names, ready to download once the export is done. */

@@ -15,7 +15,8 @@ function remoteStatusOf(job: Job): ImportStatus {
   switch (job.status) {
     case 'queued': return 'not_started';
     case 'running': return 'in_progress';
-    case 'failed': return 'failed';
+    case 'failed':
+    case 'gone': return 'failed';
     default: return 'completed';
   }
 }

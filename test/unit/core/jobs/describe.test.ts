@@ -17,6 +17,28 @@ describe('job descriptions', () => {
     assert.equal(formatDuration(125_000), '2 min 5 s');
     assert.equal(formatDuration(3_600_000), '1 h');
     assert.equal(formatDuration(3_720_000), '1 h 2 min');
+    assert.equal(formatDuration(300), 'under 1 s');
+  });
+
+  it("gives the job's own duration from the server's times, not the time we took to look", () => {
+    // Seen finished 8 s after the start (a slow poll), but the server says it ran 1 s.
+    const polledLate = job({ status: 'done', finishedAt: 8_000, serverTimes: { startedAt: 1_700_000_000_000, finishedAt: 1_700_000_001_000 } });
+    assert.equal(describeJob(polledLate), 'done in 1 s');
+    // Without server times: first seen to seen finished.
+    assert.equal(describeJob(job({ status: 'done', finishedAt: 2_000, serverTimes: undefined })), 'done in 2 s');
+    // A server end before its start (bad data) is not believed.
+    assert.equal(describeJob(job({ status: 'done', finishedAt: 3_000, serverTimes: { startedAt: 5_000, finishedAt: 1_000 } })), 'done in 3 s');
+  });
+
+  it('says plainly that the server no longer knows a job', () => {
+    const gone = job({ status: 'gone' });
+    assert.equal(describeJob(gone), 'no longer known');
+    assert.equal(finishedSentence(gone), 'Import of contacts.csv is no longer known to GetSales.');
+  });
+
+  it('writes counts with correct plurals', () => {
+    const one = job({ status: 'partial', counts: { queued: 0, saved: 1, duplicates: 1, blacklisted: 0, errors: 1 } });
+    assert.equal(finishedSentence(one), 'Import of contacts.csv finished: 1 saved, 1 duplicate, 1 error.');
   });
 
   it('shows progress while running and the duration once done', () => {

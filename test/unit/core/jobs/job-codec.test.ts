@@ -6,7 +6,7 @@ import type { Job } from '../../../../src/core/jobs';
 const job: Job = {
   id: 'export:e-1', kind: 'export', entity: 'companies', connection: 'account', remoteUuid: 'e-1', label: 'All companies',
   status: 'done', remoteStatus: 'done', progress: { done: 3, total: 3 }, counts: undefined, rowErrors: [], message: undefined,
-  createdAt: 1_000, updatedAt: 2_000, finishedAt: 2_000, sourcePath: undefined, files: ['a.csv'], downloads: [],
+  createdAt: 1_000, updatedAt: 2_000, finishedAt: 2_000, serverTimes: { startedAt: 1_000, finishedAt: 1_900 }, sourcePath: undefined, files: ['a.csv'], downloads: [],
   discovered: false, data: { filter: { kind: 'all' }, tags: ['x', null] },
 };
 

@@ -66,7 +66,9 @@ describe('JobPoller', () => {
     const finished: Job[] = [];
     store.onDidFinish((job) => finished.push(job));
     store.addImport(newImport);
-    await clock.advance(0);
+    await clock.advance(999);
+    assert.deepEqual(remote.calls, [], 'the start answer is fresh: no poll right away');
+    await clock.advance(1);
     assert.equal(store.get('import:imp-1')?.status, 'running');
     assert.deepEqual(store.get('import:imp-1')?.progress, { done: 1_000, total: 5_000 });
     await clock.advance(1_000);
@@ -84,12 +86,12 @@ describe('JobPoller', () => {
     const remote = new ScriptedRemote([fileImport({ status: 'completed', metrics: undefined })], [], { 'imp-1': metrics(10, 0, 2) });
     const { clock, store } = setup(remote);
     store.addImport(newImport);
-    await clock.advance(0);
+    await clock.advance(1_000);
     assert.deepEqual(remote.calls, ['getImport imp-1', 'importMetrics imp-1']);
     assert.equal(store.get('import:imp-1')?.status, 'partial', 'completed with error rows is partial');
   });
 
-  it('backs off while a job stands still, and returns to the base interval when it moves', async () => {
+  it('looks soon after the start, backs off while a job stands still, and looks often again when it moves', async () => {
     const still = fileImport({ status: 'in_progress', metrics: metrics(100) });
     const moved = fileImport({ status: 'in_progress', metrics: metrics(200) });
     const remote = new ScriptedRemote([still, still, still, still, moved, moved]);
@@ -99,9 +101,9 @@ describe('JobPoller', () => {
     store.addImport(newImport);
     const start = clock.now();
     await clock.advance(20_000);
-    // added(t0), polls at 0, +1000 (base), +1500, +2250, +3375 (moved), +1000 (base again), then growth again.
+    // added(t0), first poll +1000, then growth ×1.5 while still, back to the base interval once it moves.
     const gaps = pollTimes.slice(1).map((t, i) => t - (i === 0 ? start : (pollTimes[i] ?? 0)));
-    assert.deepEqual(gaps.slice(0, 6), [0, 1_000, 1_500, 2_250, 3_375, 1_000]);
+    assert.deepEqual(gaps.slice(0, 6), [1_000, 1_000, 1_500, 2_250, 3_375, 1_000]);
   });
 
   it('on 401 keeps the job as it was, raises auth-needed once, and stops polling every job', async () => {
@@ -110,9 +112,9 @@ describe('JobPoller', () => {
     const authEvents: Job[] = [];
     store.onAuthNeeded((job) => authEvents.push(job));
     store.addImport(newImport);
-    await clock.advance(0);
-    const before = store.get('import:imp-1');
     await clock.advance(1_000);
+    const before = store.get('import:imp-1');
+    await clock.advance(1_500);
     const after = store.get('import:imp-1');
     assert.equal(after?.status, 'running');
     assert.deepEqual(after?.progress, before?.progress);
@@ -136,13 +138,29 @@ describe('JobPoller', () => {
     poller.dispose();
   });
 
-  it('marks a job failed when GetSales no longer knows it (404)', async () => {
-    const remote = new ScriptedRemote([new NotFoundError('gone')]);
-    const { clock, store } = setup(remote);
+  it('marks a job gone when the server no longer knows it (404), in plain words, and stops asking', async () => {
+    const remote = new ScriptedRemote([new NotFoundError('GetSales could not find /leads/api/file-imports/imp-1 (404)')]);
+    const { clock, store, poller } = setup(remote);
     store.addImport(newImport);
-    await clock.advance(0);
-    assert.equal(store.get('import:imp-1')?.status, 'failed');
-    assert.match(store.get('import:imp-1')?.message ?? '', /no longer knows/);
+    await clock.advance(1_000);
+    const job = store.get('import:imp-1');
+    assert.equal(job?.status, 'gone');
+    assert.match(job?.message ?? '', /^The sandbox no longer knows this import/);
+    assert.doesNotMatch(job?.message ?? '', /404|\/leads\//);
+    assert.deepEqual(poller.polling(), []);
+    await clock.advance(60_000);
+    assert.equal(remote.calls.length, 1);
+  });
+
+  it('Refresh of a job the server forgot marks it gone instead of failing with the raw error', async () => {
+    const remote = new ScriptedRemote([fileImport({ status: 'completed', metrics: metrics(5) })]);
+    const { clock, store, poller } = setup(remote);
+    store.addImport(newImport);
+    await clock.advance(1_000);
+    assert.equal(store.get('import:imp-1')?.status, 'done');
+    remote.setImports([new NotFoundError('gone')]);
+    const refreshed = await poller.refresh('import:imp-1');
+    assert.equal(refreshed?.status, 'gone');
   });
 
   it('keeps polling through transient failures, backing off and honouring Retry-After', async () => {
@@ -153,7 +171,7 @@ describe('JobPoller', () => {
     ]);
     const { clock, store } = setup(remote);
     store.addImport(newImport);
-    await clock.advance(0);
+    await clock.advance(1_000);
     assert.equal(store.get('import:imp-1')?.status, 'queued');
     assert.equal(store.get('import:imp-1')?.message, 'unreachable');
     await clock.advance(2_000); // first failure: 2 × base
@@ -185,7 +203,7 @@ describe('JobPoller', () => {
     const remote = new ScriptedRemote([fileImport({ status: 'in_progress', metrics: metrics(1_000) })]);
     const first = setup(remote);
     first.store.addImport(newImport);
-    await first.clock.advance(0);
+    await first.clock.advance(1_000);
     await first.store.flush();
     first.poller.dispose();
     first.store.dispose();
@@ -194,7 +212,7 @@ describe('JobPoller', () => {
     const second = setup(remote, { storage: first.storage });
     assert.equal(second.store.get('import:imp-1')?.status, 'running');
     second.poller.resume();
-    await second.clock.advance(0);
+    await second.clock.advance(1_000);
     assert.equal(second.store.get('import:imp-1')?.status, 'done');
   });
 
@@ -223,7 +241,8 @@ describe('JobPoller', () => {
     const remote = new ScriptedRemote([fileImport({ status: 'in_progress', metrics: metrics(1) })]);
     const { clock, store, poller } = setup(remote);
     store.addImport(newImport);
-    await clock.advance(0);
+    await clock.advance(1_000);
+    assert.equal(remote.calls.length, 1);
     store.remove('import:imp-1');
     await settle();
     assert.deepEqual(poller.polling(), []);
@@ -242,5 +261,89 @@ describe('JobPoller', () => {
     poller.resume();
     await clock.advance(0);
     assert.equal(store.get('import:imp-1')?.status, 'done');
+  });
+});
+
+/** Several imports on one server: counters for any of them in one call, the object one by one. */
+class ImportsServer implements JobRemote {
+  readonly calls: string[] = [];
+  readonly imports = new Map<string, { processed: number; status: FileImport['status'] }>();
+  batchMissing = false;
+
+  async getImport(uuid: string): Promise<FileImport> {
+    this.calls.push(`getImport ${uuid}`);
+    const state = this.imports.get(uuid);
+    if (!state) throw new NotFoundError('gone');
+    return fileImport({ uuid, status: state.status, rowsCount: 100, metrics: metrics(state.processed, 0, 0, 100 - state.processed) });
+  }
+
+  async importMetrics(uuids: readonly string[]): Promise<Record<string, ImportMetrics>> {
+    this.calls.push(`importMetrics ${uuids.join(',')}`);
+    if (this.batchMissing) throw new NotFoundError('No such endpoint');
+    const answer: Record<string, ImportMetrics> = {};
+    for (const uuid of uuids) {
+      const state = this.imports.get(uuid);
+      if (state) answer[uuid] = metrics(state.processed, 0, 0, 100 - state.processed);
+    }
+    return answer;
+  }
+
+  async getExport(): Promise<ExportJob> {
+    throw new Error('no exports here');
+  }
+}
+
+describe('JobPoller with many imports', () => {
+  function start(server: ImportsServer, uuids: string[]) {
+    const { clock, store, poller } = setup(server);
+    for (const uuid of uuids) {
+      server.imports.set(uuid, { processed: 0, status: 'in_progress' });
+      store.addImport({ ...newImport, remoteUuid: uuid, state: { status: 'running', progress: { done: 0, total: 100 } } });
+    }
+    return { clock, store, poller };
+  }
+
+  it('asks for the counters of all running imports in one request per round, and for the object of the one that finished', async () => {
+    const server = new ImportsServer();
+    const { clock, store } = start(server, ['a', 'b', 'c']);
+    await clock.advance(1_000);
+    assert.deepEqual(server.calls, ['importMetrics a,b,c']);
+    for (const uuid of ['a', 'b', 'c']) server.imports.set(uuid, { processed: 50, status: 'in_progress' });
+    server.imports.set('b', { processed: 100, status: 'completed' });
+    server.calls.length = 0;
+    await clock.advance(1_000);
+    assert.deepEqual(server.calls, ['importMetrics a,b,c', 'getImport b']);
+    assert.equal(store.get('import:b')?.status, 'done');
+    assert.deepEqual(store.get('import:a')?.progress, { done: 50, total: 100 });
+    assert.equal(store.get('import:a')?.status, 'running');
+    server.imports.set('a', { processed: 100, status: 'completed' });
+    server.imports.set('c', { processed: 100, status: 'completed' });
+    await clock.advance(10_000);
+    assert.equal(store.get('import:a')?.status, 'done');
+    assert.equal(store.get('import:c')?.status, 'done');
+  });
+
+  it('asks for the object of an import whose counters stand still, so a stalled import that failed is seen', async () => {
+    const server = new ImportsServer();
+    const { clock, store } = start(server, ['a', 'b']);
+    server.imports.set('a', { processed: 10, status: 'in_progress' });
+    await clock.advance(1_000); // a moved, b did not (still 0 of 100)
+    server.imports.set('b', { processed: 0, status: 'failed' });
+    server.calls.length = 0;
+    await clock.advance(10_000);
+    assert.ok(server.calls.includes('getImport b'), server.calls.join(' | '));
+    assert.equal(store.get('import:b')?.status, 'failed');
+  });
+
+  it('falls back to one request per import when the server has no batch endpoint', async () => {
+    const server = new ImportsServer();
+    server.batchMissing = true;
+    const { clock, store } = start(server, ['a', 'b']);
+    server.imports.set('a', { processed: 100, status: 'completed' });
+    server.imports.set('b', { processed: 100, status: 'completed' });
+    await clock.advance(1_000);
+    assert.deepEqual(server.calls, ['importMetrics a,b', 'getImport a', 'getImport b']);
+    assert.equal(store.get('import:a')?.status, 'done');
+    assert.equal(store.get('import:b')?.status, 'done');
   });
 });
