@@ -5,7 +5,7 @@
  */
 import type { KeyValuePort } from '../core/key-value-port';
 import * as vscode from 'vscode';
-import { RateLimiter } from '../core/api';
+import { FileBudget, RateLimiter } from '../core/api';
 import { JobPoller, JobStore } from '../core/jobs';
 import { systemClock } from '../core/api';
 import { CommandRunner } from './command-runner';
@@ -37,8 +37,15 @@ export function createHostServices(context: vscode.ExtensionContext, startSandbo
     credentials: new CredentialStore(context.secrets),
     log,
     userAgent: `getsales-csv-vscode/${version}`,
-    // One limiter for every client of this window: many polling jobs stay under 300/min.
-    limiter: new RateLimiter(),
+    // One limiter for every client, its bucket in a file every window of this machine sees:
+    // many polling jobs in several windows on one key stay under 300 a minute together.
+    limiter: new RateLimiter({
+      store: new FileBudget({
+        folder: vscode.Uri.joinPath(context.globalStorageUri, 'rate-budget').fsPath,
+        unreadableHoldMs: 5_000,
+        onProblem: (message) => log.warn(`Rate limit: ${message}`),
+      }),
+    }),
     settings: readSettings,
     startSandbox,
     dispatchers: createHttpDispatchers(),

@@ -13,7 +13,7 @@ import { streamToFileAtomic } from '../files/atomic-file';
 import { type Clock, systemClock } from './clock';
 import { contentDispositionFileName } from './content-disposition';
 import { DecodeError } from '../../shared/decode';
-import { ApiError, AuthError, CancelledError, NetworkError, NotFoundError, type RequestInfo, UnexpectedResponseError, ValidationError } from './errors';
+import { ApiError, AuthError, CancelledError, NetworkError, NotFoundError, RateLimitedError, type RequestInfo, UnexpectedResponseError, ValidationError } from './errors';
 import { errorForStatus, networkError, networkFailureOf } from './failures';
 import { RateLimiter } from './limiter';
 import type {
@@ -258,6 +258,8 @@ export class GetSalesClient {
       } catch (caught) {
         const error = caught instanceof ApiError ? caught : networkError(networkFailureOf(caught), info, this.base.host, !call.safe, caught, this.timeoutMs);
         const outcome = `${call.method} ${call.path} → ${error.status ?? error.kind} in ${elapsed(started)} ms${retries(attempt)}`;
+        // Every caller on this key (in every window sharing the budget) waits out a 429, not only this one.
+        if (error instanceof RateLimitedError) await this.limiter.holdOff(credentials.apiKey, error.retryAfterMs).catch(() => undefined);
         if (error instanceof CancelledError) {
           log('info', `${outcome}: cancelled`);
           throw error;

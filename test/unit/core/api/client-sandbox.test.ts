@@ -258,9 +258,10 @@ describe('client against the sandbox: cancellation and limits', () => {
     assert.deepEqual(await readdir(dir), []);
   });
 
-  it('50 jobs polling through two clients share one limiter and never exceed it', async () => {
+  it('50 jobs polling through two clients share one limiter: a small burst, then one request per interval', async () => {
     const clock = new ManualClock(Date.now());
-    const limiter = new RateLimiter({ limit: 20, windowMs: 60_000, clock });
+    const limiter = new RateLimiter({ limit: 20, windowMs: 60_000, burst: 5, clock });
+    assert.equal(limiter.intervalMs, 4_000);
     const a = testClient(base(), { limiter });
     const b = testClient(base(), { limiter });
     const done = (): number => a.log.length + b.log.length;
@@ -270,15 +271,15 @@ describe('client against the sandbox: cancellation and limits', () => {
       while (done() < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
       await new Promise((resolve) => setTimeout(resolve, 50)); // and nothing beyond
     };
-    await waitForRequests(20);
-    assert.equal(done(), 20, 'the first minute carries exactly the limit');
-    await clock.advance(59_000);
-    await waitForRequests(20);
-    assert.equal(done(), 20, 'nobody starts before the window moves');
-    await clock.advance(1_000);
-    await waitForRequests(40);
-    assert.equal(done(), 40);
-    await clock.advance(60_000);
+    await waitForRequests(5);
+    assert.equal(done(), 5, 'the burst goes at once');
+    await clock.advance(3_999);
+    await waitForRequests(5);
+    assert.equal(done(), 5, 'nobody starts before the next interval');
+    await clock.advance(1);
+    await waitForRequests(6);
+    assert.equal(done(), 6, 'then one per interval, not a minute of silence');
+    for (let i = 0; i < 44; i += 1) await clock.advance(4_000);
     await Promise.all(polls);
     assert.equal(done(), 50);
     assert.ok([...a.log, ...b.log].every((l) => l.level === 'info'), 'no request was refused by the server');
