@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requestListener } from './server';
 import { SandboxState } from './state';
+import type { RateWindow } from './rate-limit';
 
 export interface SandboxOptions {
   /** Default 0 (ephemeral); the host is always 127.0.0.1. */
@@ -32,6 +33,8 @@ export interface SandboxOptions {
   faults?: boolean;
   /** Default 300. */
   rateLimitPerMinute?: number;
+  /** How the limit is counted: `fixed` one-minute windows (default) or any 60 s (`sliding`). */
+  rateLimitWindow?: RateWindow;
   /** Where export files go; default a fresh temp dir, removed on close(). */
   exportDir?: string;
   /** One line per request: method path status ms (never the key). */
@@ -75,6 +78,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     seedCompanies: count(options.seedCompanies, 'seedCompanies', 500),
     faults: options.faults ?? false,
     rateLimitPerMinute,
+    rateLimitWindow: options.rateLimitWindow ?? 'fixed',
     uploadDir,
     exportDir,
     log: options.log ?? (() => undefined),

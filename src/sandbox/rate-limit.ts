@@ -1,7 +1,9 @@
 /**
- * Requests per key per minute (contract §1: 300), as a fixed one-minute window that
- * starts with a key's first request; over the limit → 429 with Retry-After = seconds
- * left in the window.
+ * Requests per key per minute (contract §1: 300); over the limit → 429 with Retry-After.
+ * Two ways of counting, since real servers differ:
+ *   - `fixed`: a one-minute window that starts with a key's first request (the default);
+ *   - `sliding`: any 60 s — a request is refused when 300 others started in the 60 s
+ *     before it, the strictest reading, which tests a client's spacing, not its luck.
  */
 
 interface Window {
@@ -10,15 +12,28 @@ interface Window {
 }
 
 export type RateDecision = { readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds: number };
+export type RateWindow = 'fixed' | 'sliding';
+export const RATE_WINDOWS: readonly RateWindow[] = ['fixed', 'sliding'];
 
 const WINDOW_MS = 60_000;
 
 export class RateLimiter {
   private readonly windows = new Map<string, Window>();
+  /** Sliding mode: start times of the accepted requests of the last minute, oldest first. */
+  private readonly recent = new Map<string, number[]>();
 
-  constructor(private readonly perMinute: number, private readonly now: () => number = Date.now) {}
+  constructor(private readonly perMinute: number, private readonly now: () => number = Date.now, private readonly mode: RateWindow = 'fixed') {}
 
   take(key: string): RateDecision {
+    return this.mode === 'sliding' ? this.takeSliding(key) : this.takeFixed(key);
+  }
+
+  reset(): void {
+    this.windows.clear();
+    this.recent.clear();
+  }
+
+  private takeFixed(key: string): RateDecision {
     const now = this.now();
     let window = this.windows.get(key);
     if (window === undefined || now - window.start >= WINDOW_MS) {
@@ -32,7 +47,18 @@ export class RateLimiter {
     return { ok: true };
   }
 
-  reset(): void {
-    this.windows.clear();
+  private takeSliding(key: string): RateDecision {
+    const now = this.now();
+    const times = this.recent.get(key) ?? [];
+    let expired = 0;
+    while (expired < times.length && (times[expired] ?? 0) <= now - WINDOW_MS) expired += 1;
+    times.splice(0, expired);
+    this.recent.set(key, times);
+    if (times.length >= this.perMinute) {
+      const oldest = times[times.length - this.perMinute] ?? now;
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + WINDOW_MS - now) / 1000)) };
+    }
+    times.push(now);
+    return { ok: true };
   }
 }

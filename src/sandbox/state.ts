@@ -8,7 +8,7 @@ import type { ExportJob } from './exports/export-job';
 import { FaultQueue } from './faults';
 import type { FileImportJob } from './imports/file-import';
 import { UploadRowsCache } from './imports/upload-rows-cache';
-import { RateLimiter } from './rate-limit';
+import { RateLimiter, type RateWindow } from './rate-limit';
 import { seedDemo } from './store/seed';
 import { TeamStore } from './store/team-store';
 import { messageOf } from '../core/message-of';
@@ -24,6 +24,7 @@ export interface SandboxConfig {
   readonly seedCompanies: number;
   readonly faults: boolean;
   readonly rateLimitPerMinute: number;
+  readonly rateLimitWindow: RateWindow;
   readonly uploadDir: string;
   readonly exportDir: string;
   readonly log: (line: string) => void;
@@ -43,7 +44,7 @@ export class SandboxState {
 
   constructor(readonly config: SandboxConfig) {
     this.store = this.seed();
-    this.limiter = new RateLimiter(config.rateLimitPerMinute);
+    this.limiter = new RateLimiter(config.rateLimitPerMinute, Date.now, config.rateLimitWindow);
   }
 
   /** Runs a job after the response; reset and close abort it through the signal and wait for it. */
