@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type GetSalesClient, systemClock } from '../src/core/api';
 import {
-  type Job, JobPoller, type JobRemote, JobStore, exportPatch, importPatch, isJobActive, nextPollDelay,
+  type Job, JobPoller, type JobRemote, JobStore, exportPatch, importPatch, isJobActive,
 } from '../src/core/jobs';
 import { startSandbox } from '../src/sandbox/index';
 import { benchClient, contactsCsv, exportJob, importJob, percentile } from './job-bench-kit';
