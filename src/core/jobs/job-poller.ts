@@ -15,6 +15,7 @@
  * picks them all up again. A 404 means the server does not know the job (a reset
  * sandbox, another account): the job becomes `gone` and is not asked about again.
  */
+import { setMaxListeners } from 'node:events';
 import { ApiError, AuthError, CancelledError, NotFoundError, RateLimitedError } from '../api/errors';
 import type { Clock } from '../api/clock';
 import type { ExportJob, FileImport, ImportMetrics } from '../api/models';
@@ -81,7 +82,7 @@ export class JobPoller implements Disposable {
   private readonly schedules = new Map<string, Schedule>();
   private readonly subscription: Disposable;
   /** Aborted by pause/dispose: stops the requests in flight. */
-  private session = new AbortController();
+  private session = newSession();
   private wake: AbortController | undefined;
   private running = false;
   private authBlocked = false;
@@ -164,7 +165,7 @@ export class JobPoller implements Disposable {
   private stopAll(): void {
     this.schedules.clear();
     this.session.abort();
-    this.session = new AbortController();
+    this.session = newSession();
     this.wake?.abort();
   }
 
@@ -308,6 +309,13 @@ export class JobPoller implements Disposable {
   private log(message: string): void {
     this.options.log?.(message);
   }
+}
+
+/** Every request of a round listens on the session's signal: many jobs mean many listeners, not a leak. */
+function newSession(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(10_000, controller.signal);
+  return controller;
 }
 
 async function fetchPatch(job: Job, remote: JobRemote, signal: AbortSignal | undefined): Promise<JobPatch> {
