@@ -31,7 +31,8 @@ export class JobNotifier implements vscode.Disposable {
 
   constructor(store: JobStore, connection: ConnectionService, private readonly settings: () => GetSalesSettings) {
     this.actions.push(
-      { title: 'Retry', applies: (job) => job.status === 'failed', run: (job) => vscode.commands.executeCommand(COMMANDS.jobs.retry, job.id) },
+      { title: 'Retry', applies: (job) => job.status === 'failed' || job.status === 'gone', run: (job) => vscode.commands.executeCommand(COMMANDS.jobs.retry, job.id) },
+      { title: 'Remove', applies: (job) => job.status === 'gone', run: (job) => vscode.commands.executeCommand(COMMANDS.jobs.remove, job.id) },
       {
         title: 'Open CSV',
         applies: (job) => job.kind === 'import' && job.status !== 'failed' && job.sourcePath !== undefined,
@@ -83,6 +84,6 @@ export class JobNotifier implements vscode.Disposable {
 
 function notify(job: Job, message: string, titles: string[]): Thenable<string | undefined> {
   if (job.status === 'failed') return vscode.window.showErrorMessage(message, ...titles);
-  if (job.status === 'partial') return vscode.window.showWarningMessage(message, ...titles);
+  if (job.status === 'partial' || job.status === 'gone') return vscode.window.showWarningMessage(message, ...titles);
   return vscode.window.showInformationMessage(message, ...titles);
 }
