@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requestListener } from './server';
 import { SandboxState } from './state';
+import { loadSnapshot } from './persist';
 import type { RateWindow } from './rate-limit';
 
 export interface SandboxOptions {
@@ -37,6 +38,12 @@ export interface SandboxOptions {
   rateLimitWindow?: RateWindow;
   /** Where export files go; default a fresh temp dir, removed on close(). */
   exportDir?: string;
+  /**
+   * Keeps the sandbox across restarts: its data is read from this folder at start
+   * (instead of the seed) and written back as it changes and on close(); export files
+   * live in `<dataDir>/exports` and stay. Default: in memory only.
+   */
+  dataDir?: string;
   /** One line per request: method path status ms (never the key). */
   log?: (line: string) => void;
 }
@@ -64,7 +71,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   if (rateLimitPerMinute === 0) throw new RangeError('rateLimitPerMinute must be at least 1.');
   const workDir = await fs.mkdtemp(join(tmpdir(), 'getsales-sandbox-'));
   const uploadDir = join(workDir, 'uploads');
-  const exportDir = options.exportDir ?? join(workDir, 'exports');
+  const exportDir = options.exportDir ?? (options.dataDir !== undefined ? join(options.dataDir, 'exports') : join(workDir, 'exports'));
   await fs.mkdir(uploadDir, { recursive: true });
   await fs.mkdir(exportDir, { recursive: true });
   const teamId = options.teamId;
@@ -80,9 +87,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     rateLimitPerMinute,
     rateLimitWindow: options.rateLimitWindow ?? 'fixed',
     uploadDir,
+    dataDir: options.dataDir,
     exportDir,
     log: options.log ?? (() => undefined),
   });
+  if (options.dataDir !== undefined) await loadSnapshot(state, options.dataDir);
   const server = createServer({ keepAliveTimeout: 5000 }, requestListener(state));
   try {
     await new Promise<void>((resolve, reject) => {

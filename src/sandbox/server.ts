@@ -122,6 +122,7 @@ export function requestListener(state: SandboxState): (req: IncomingMessage, res
     res.once('close', () => {
       const outcome = res.writableFinished ? String(res.statusCode) : `${res.statusCode} (cut)`;
       state.config.log(`${req.method ?? '?'} ${path} ${outcome} ${Math.round(performance.now() - started)}ms`);
+      if (req.method !== 'GET') state.changed(); // an upload, a start, a new list: worth keeping
     });
     handle(state, req, res).catch((error: unknown) => fail(res, error, state.config.log));
   };

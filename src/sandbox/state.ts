@@ -10,6 +10,7 @@ import type { FileImportJob } from './imports/file-import';
 import { UploadRowsCache } from './imports/upload-rows-cache';
 import { RateLimiter, type RateWindow } from './rate-limit';
 import { seedDemo } from './store/seed';
+import { saveSnapshot } from './persist';
 import { TeamStore } from './store/team-store';
 import { messageOf } from '../core/message-of';
 
@@ -26,9 +27,14 @@ export interface SandboxConfig {
   readonly rateLimitPerMinute: number;
   readonly rateLimitWindow: RateWindow;
   readonly uploadDir: string;
+  /** Where the sandbox keeps its data across restarts (persist.ts); undefined: in memory only. */
+  readonly dataDir: string | undefined;
   readonly exportDir: string;
   readonly log: (line: string) => void;
 }
+
+/** Many changes in a row (an import's batches) make one write. */
+const SAVE_DELAY_MS = 1_000;
 
 export class SandboxState {
   store: TeamStore;
@@ -41,6 +47,8 @@ export class SandboxState {
   private readonly running = new Set<Promise<void>>();
   private controller = new AbortController();
   private readonly closeController = new AbortController();
+  private saveTimer: NodeJS.Timeout | undefined;
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(readonly config: SandboxConfig) {
     this.store = this.seed();
@@ -53,8 +61,29 @@ export class SandboxState {
       .catch((error: unknown) => {
         if (!this.controller.signal.aborted) this.config.log(`background job failed: ${messageOf(error)}`);
       })
-      .finally(() => this.running.delete(promise));
+      .finally(() => {
+        this.running.delete(promise);
+        this.changed();
+      });
     this.running.add(promise);
+  }
+
+  /** Something worth keeping changed: a kept sandbox writes its data soon (at most once a second). */
+  changed(): void {
+    if (this.config.dataDir === undefined || this.saveTimer !== undefined || this.closeController.signal.aborted) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.save();
+    }, SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
+  /** Writes a kept sandbox's data now (saves run one at a time). */
+  save(): Promise<void> {
+    const dataDir = this.config.dataDir;
+    if (dataDir === undefined) return Promise.resolve();
+    this.saving = this.saving.then(() => saveSnapshot(this, dataDir)).catch((error: unknown) => this.config.log(`could not save the sandbox data: ${messageOf(error)}`));
+    return this.saving;
   }
 
   /** Back to the seed: jobs stopped, their files removed, faults and counters cleared. */
@@ -68,6 +97,7 @@ export class SandboxState {
     this.faults.clear();
     this.limiter.reset();
     this.store = this.seed();
+    this.changed();
   }
 
   /** Aborts when the sandbox closes (for waits that must not hold the process open). */
@@ -77,9 +107,13 @@ export class SandboxState {
 
   async shutdown(): Promise<void> {
     this.closeController.abort();
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     await this.stopJobs();
     this.uploadRows.clear();
-    await this.removeJobFiles();
+    // A kept sandbox keeps its finished export files: they download again after a restart.
+    await this.save();
+    await this.removeJobFiles(this.config.dataDir !== undefined);
   }
 
   private async stopJobs(): Promise<void> {
@@ -87,10 +121,10 @@ export class SandboxState {
     await Promise.allSettled([...this.running]);
   }
 
-  private async removeJobFiles(): Promise<void> {
+  private async removeJobFiles(keepExports = false): Promise<void> {
     const files = [
       ...[...this.imports.values()].map((job) => job.filePath),
-      ...[...this.exports.values()].flatMap((job) => [job.filePath, job.partialPath]),
+      ...[...this.exports.values()].flatMap((job) => (keepExports ? [job.partialPath] : [job.filePath, job.partialPath])),
     ].filter((path): path is string => path !== undefined);
     await Promise.all(files.map((path) => fs.rm(path, { force: true })));
   }
