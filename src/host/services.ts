@@ -48,6 +48,8 @@ export function createHostServices(context: vscode.ExtensionContext, startSandbo
     }),
     settings: readSettings,
     startSandbox,
+    sandboxDataDir: vscode.Uri.joinPath(context.globalStorageUri, 'sandbox').fsPath,
+    memory: context.globalState,
     dispatchers: createHttpDispatchers(),
   });
   const jobStorage: KeyValuePort = context.globalState;

@@ -25,7 +25,7 @@ workbenchSuite('connect: a new user tries the local sandbox', { connection: 'non
     assert.match(signedOut, /Connect GetSales to import CSV files/);
     assert.match(signedOut, /Sign In/);
     assert.equal(await statusBarItem(page, SANDBOX_STATUS).count(), 0, 'no sandbox marker while signed out');
-    await waitForSideBarTitle(page, /Jobs \(Signed out\)/);
+    await waitForSideBarTitle(page, /Jobs \(Offline\)/);
 
     await welcomeButton(jobs, 'Try the Local Sandbox').click();
 
@@ -48,7 +48,7 @@ workbenchSuite('connect: a new user tries the local sandbox', { connection: 'non
 
     await runCommand(page, 'GetSales: Disconnect');
     await statusBarItem(page, SANDBOX_STATUS).waitFor({ state: 'detached', timeout: 15_000 });
-    await waitForSideBarTitle(page, /Jobs \(Signed out\)/);
+    await waitForSideBarTitle(page, /Jobs \(Offline\)/);
     assert.ok((await row.textContent())?.includes('All companies'), 'the finished job stays in the view');
   });
 });

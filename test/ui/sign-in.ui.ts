@@ -30,12 +30,12 @@ workbenchSuite('sign in: an account key checked against the API', { connection: 
     assert.ok(sandbox, 'the harness’s sandbox stands in for the GetSales API');
     const jobs = await openView(page, 'GetSales', 'Jobs');
     await until('the signed-out welcome', async () => ((await welcomeText(jobs)).includes('Sign In') ? true : undefined));
-    await waitForSideBarTitle(page, /Jobs \(Signed out\)/);
+    await waitForSideBarTitle(page, /Jobs \(Offline\)/);
 
     await welcomeButton(jobs, 'Sign In').click();
     await enterCredentials(page, WRONG_KEY);
     assert.match(await waitForNotification(page, REFUSED), /Nothing was saved\./);
-    await waitForSideBarTitle(page, /Jobs \(Signed out\)/);
+    await waitForSideBarTitle(page, /Jobs \(Offline\)/);
     assert.ok((await welcomeText(jobs)).includes('Try the Local Sandbox'), 'still the signed-out welcome');
 
     await clickNotificationButton(page, REFUSED, 'Sign In');
@@ -53,7 +53,7 @@ workbenchSuite('sign in: an account key checked against the API', { connection: 
 
     await runCommand(page, 'GetSales: Sign Out');
     await waitForNotification(page, /^Signed out of GetSales\. The API key was removed/);
-    await waitForSideBarTitle(page, /Jobs \(Signed out\)/);
+    await waitForSideBarTitle(page, /Jobs \(Offline\)/);
 
     const shown = [await page.content(), ...(await readNotifications(page))].join('\n');
     assert.ok(!shown.includes(sandbox.apiKey) && !shown.includes(WRONG_KEY), 'no key is shown anywhere on the workbench');

@@ -14,6 +14,7 @@ import type { CredentialStore } from './credential-store';
 import { checkBaseUrl } from '../../core/api/base-url';
 import type { HttpDispatchers } from '../../core/api/http-dispatchers';
 import { messageOf } from '../../core/message-of';
+import type { KeyValuePort } from '../../core/key-value-port';
 
 export type ConnectionMode = 'signedOut' | 'account' | 'sandbox';
 
@@ -33,8 +34,11 @@ export interface SandboxHandle {
   close(): Promise<void>;
 }
 
-/** Starts a sandbox server on 127.0.0.1 with demo data and a random key. */
-export type SandboxStarter = () => Promise<SandboxHandle>;
+/** Starts a sandbox server on 127.0.0.1 with a random key, its data kept in `dataDir` (demo data the first time). */
+export type SandboxStarter = (dataDir: string) => Promise<SandboxHandle>;
+
+/** globalState key: the user chose the local sandbox and has not left it (so a reload starts it again). */
+export const SANDBOX_CHOSEN_KEY = 'getsales.connection.localSandbox';
 
 export interface ConnectionServiceOptions {
   readonly credentials: CredentialStore;
@@ -43,6 +47,10 @@ export interface ConnectionServiceOptions {
   readonly limiter: RateLimiter;
   readonly settings: () => GetSalesSettings;
   readonly startSandbox: SandboxStarter;
+  /** Where the local sandbox keeps its data (in the extension's global storage). */
+  readonly sandboxDataDir: string;
+  /** Remembers the connection the user chose (globalState). */
+  readonly memory: KeyValuePort;
   readonly dispatchers: HttpDispatchers;
 }
 
@@ -98,8 +106,9 @@ export class ConnectionService implements vscode.Disposable {
 
   /**
    * At activation: an external sandbox from GETSALES_SANDBOX_URL/KEY (tests, `npm start`)
-   * wins; otherwise a stored key reconnects the account without a request (a 401 later
-   * offers Sign In).
+   * wins; then the local sandbox when the user chose it and never left it (a reload or a
+   * restart does not end it); otherwise a stored key reconnects the account without a
+   * request (a 401 later offers Sign In).
    */
   async restore(env: NodeJS.ProcessEnv): Promise<void> {
     const url = env.GETSALES_SANDBOX_URL;
@@ -107,6 +116,14 @@ export class ConnectionService implements vscode.Disposable {
     if (url && key) {
       this.connectSandbox(url, key, false);
       return;
+    }
+    if (this.options.memory.get<unknown>(SANDBOX_CHOSEN_KEY) === true) {
+      try {
+        await this.startLocalSandbox();
+        return;
+      } catch (error) {
+        this.options.log.error(`The local sandbox could not start again: ${messageOf(error)}`);
+      }
     }
     if (await this.options.credentials.get()) this.connectAccount();
   }
@@ -137,6 +154,7 @@ export class ConnectionService implements vscode.Disposable {
     }
     await this.options.credentials.save(checked);
     await this.closeLocalSandbox();
+    await this.options.memory.update(SANDBOX_CHOSEN_KEY, undefined);
     this.options.log.info(`Signed in to ${baseUrl}`);
     this.connectAccount();
   }
@@ -148,17 +166,25 @@ export class ConnectionService implements vscode.Disposable {
     if (this.current.mode === 'account') this.set(SIGNED_OUT);
   }
 
-  /** Starts (or reuses) the sandbox inside this extension host and connects to it. */
+  /**
+   * Starts (or reuses) the sandbox inside this extension host and connects to it. The
+   * choice is remembered: after a reload the sandbox starts again with its data.
+   */
   async startLocalSandbox(): Promise<void> {
     if (!this.localSandbox) {
-      this.localSandbox = await this.options.startSandbox();
+      this.localSandbox = await this.options.startSandbox(this.options.sandboxDataDir);
       this.options.log.info(`Local sandbox started at ${this.localSandbox.url}`);
     }
+    await this.options.memory.update(SANDBOX_CHOSEN_KEY, true);
     this.connectSandbox(this.localSandbox.url, this.localSandbox.apiKey, true);
   }
 
-  /** Back to signed out for this session; a stored key stays for the next start. */
+  /**
+   * Back to signed out: the one explicit way to stop the local sandbox (its data stays
+   * for the next "Try the Local Sandbox"); a stored key stays for the next start.
+   */
   async disconnect(): Promise<void> {
+    await this.options.memory.update(SANDBOX_CHOSEN_KEY, undefined);
     await this.closeLocalSandbox();
     this.set(SIGNED_OUT);
   }

@@ -4,7 +4,17 @@
  */
 import * as vscode from 'vscode';
 import type { ConnectionService } from './connection-service';
-import { FOCUS_JOBS_VIEW, STATUS_BAR_ITEMS } from '../ids';
+import { COMMANDS, FOCUS_JOBS_VIEW, STATUS_BAR_ITEMS } from '../ids';
+
+/** The tooltip carries the item's actions: Show Jobs, and Stop (the explicit way out of a local sandbox). */
+function sandboxTooltip(local: boolean, baseUrl: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: [COMMANDS.connection.disconnect, FOCUS_JOBS_VIEW] };
+  md.appendText(`Connected to the ${local ? 'local' : 'external'} GetSales sandbox (${baseUrl}): demo data, nothing reaches your account.`);
+  if (local) md.appendText(' It stays connected, with its data, across window reloads until you stop it.');
+  md.appendMarkdown(`\n\n[$(list-unordered) Show Jobs](command:${FOCUS_JOBS_VIEW}) · [$(debug-stop) ${local ? 'Stop the Sandbox' : 'Disconnect'}](command:${COMMANDS.connection.disconnect})`);
+  return md;
+}
 
 export function createConnectionStatus(connection: ConnectionService): vscode.Disposable {
   const item = vscode.window.createStatusBarItem(STATUS_BAR_ITEMS.sandbox, vscode.StatusBarAlignment.Left, 51);
@@ -18,7 +28,7 @@ export function createConnectionStatus(connection: ConnectionService): vscode.Di
       return;
     }
     item.text = '$(beaker) GetSales Sandbox';
-    item.tooltip = `Connected to the ${state.local ? 'local' : 'external'} GetSales sandbox (${state.baseUrl}): demo data, nothing reaches your account. Use "GetSales: Disconnect" to leave.`;
+    item.tooltip = sandboxTooltip(state.local, state.baseUrl);
     item.show();
   };
   update();

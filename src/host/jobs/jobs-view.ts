@@ -30,6 +30,7 @@ export function createJobsView(store: JobStore, connection: ConnectionService): 
 
 function jobsViewTitle(mode: ConnectionMode): string {
   if (mode === 'sandbox') return 'Jobs (Sandbox)';
-  if (mode === 'signedOut') return 'Jobs (Signed out)';
+  // As short as "Sandbox": the side bar cuts "GetSales: Jobs (Signed o…".
+  if (mode === 'signedOut') return 'Jobs (Offline)';
   return 'Jobs';
 }
