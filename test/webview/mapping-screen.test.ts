@@ -31,6 +31,14 @@ describe('mapping screen', () => {
     assert.match(facts, /2 rows have more cells than the header\./);
   });
 
+  it('says only what the upload copy changes: a tab-separated UTF-8 file stays UTF-8 and is sent with commas', async () => {
+    const base = contactsModel();
+    const screen = await screens.open({ model: contactsModel({ file: { ...base.file, delimiter: '\t', encoding: 'UTF-8', converted: true, encodingFacts: { ...base.file.encodingFacts, id: 'utf-8' } } }) });
+    const facts = await screen.text('.file-facts');
+    assert.doesNotMatch(facts, /converted to UTF-8/);
+    assert.match(facts, /tab \(\\t\), sent with commas/);
+  });
+
   it('posts the new mapping with a new revision when a picker changes, and saves it with setState', async () => {
     const screen = await screens.open({ model: contactsModel() });
     await screen.pick('#picker-3', 'About');
@@ -118,7 +126,15 @@ describe('mapping screen', () => {
 
     screen.session.showJobProgress({ jobId: 'job-1', status: 'in_progress', rowsTotal: 3, rowsProcessed: 2, saved: 1, duplicates: 1, errors: 0 });
     await screen.page.waitForFunction(() => document.querySelector('#job-status')?.textContent === 'Importing — 2 / 3 rows');
-    assert.equal(await screen.text('#job-counts'), 'Saved 1 · Duplicates 1 · Errors 0');
+    assert.equal(await screen.text('#job-counts'), '1 saved · 1 duplicate · 0 errors');
+    assert.equal(await screen.page.locator('section.progress p.muted').isVisible(), true, 'while it runs: the tab may be closed');
+
+    // Finished: the result said once (the host's sentence has the counts), and no "keeps running" note.
+    const sentence = 'Import of contacts.csv finished: 1 saved, 1 duplicate, 1 error.';
+    screen.session.showJobProgress({ jobId: 'job-1', status: 'completed', rowsTotal: 3, rowsProcessed: 3, saved: 1, duplicates: 1, errors: 1, message: sentence });
+    await screen.page.waitForFunction(() => document.querySelector('#job-status')?.textContent?.startsWith('Completed') === true);
+    assert.equal(await screen.text('#job-counts'), sentence);
+    assert.equal(await screen.page.locator('section.progress p.muted').isVisible(), false, 'the "keeps running" note is gone once the import ended');
 
     await screen.page.locator('#close-tab').click();
     await screen.waitForMessage('closePanel');

@@ -42,13 +42,17 @@ function formulaNote(model: MappingModel): HTMLElement | null {
     `${plural(count, 'cell starts', 'cells start')} like a spreadsheet formula (=, +, -, @) on ${lines.length === 1 ? 'line' : 'lines'} ${shown}${lines.length > 5 ? ' and more' : ''}. Spreadsheet apps such as Excel may run ${count === 1 ? 'it' : 'them'} when this data is opened there later.`);
 }
 
+/** Delimiters GetSales reads itself (contract §2.1); any other is sent as commas in the upload copy. */
+const SENT_AS_IS: readonly string[] = [',', ';', '|'];
+
 export function createFactsView(model: MappingModel, actions: ScreenActions): View {
   const { file } = model;
+  const delimiter = file.converted && !SENT_AS_IS.includes(file.delimiter) ? `${describeDelimiter(file.delimiter)}, sent with commas` : describeDelimiter(file.delimiter);
   const facts = h('dl', { class: 'facts' },
     ...fact('Size', formatBytes(file.sizeBytes)),
     ...fact('Rows', formatCount(file.rowCount)),
     ...fact('Columns', formatCount(model.columns.length)),
-    ...fact('Delimiter', describeDelimiter(file.delimiter)),
+    ...fact('Delimiter', delimiter),
     ...fact('Encoding', encodingFact(model)),
   );
 

@@ -1,7 +1,7 @@
 /** After Start: the job's live progress (pushed by the host) and a way to close the tab. */
 import type { JobProgress } from '../../src/shared/protocol';
 import { custom, h } from '../dom';
-import { formatCount } from '../../src/shared/format';
+import { formatCount, plural } from '../../src/shared/format';
 import { jobFinished, type ScreenState } from '../screen-state';
 import type { Button } from '../toolkit';
 import type { ScreenActions, View } from './view';
@@ -18,6 +18,11 @@ const STATUS_TEXT: Readonly<Record<JobProgress['status'], string>> = {
 function describe(job: JobProgress): string {
   const rows = job.rowsTotal !== null && job.rowsProcessed !== null ? ` — ${formatCount(job.rowsProcessed)} / ${formatCount(job.rowsTotal)} rows` : '';
   return `${STATUS_TEXT[job.status]}${rows}`;
+}
+
+/** "3 saved · 1 duplicate · 2 errors" */
+function countsLine(job: JobProgress): string {
+  return `${formatCount(job.saved)} saved · ${plural(job.duplicates, 'duplicate')} · ${plural(job.errors, 'error')}`;
 }
 
 export function createProgressView(actions: ScreenActions): View {
@@ -51,7 +56,10 @@ export function createProgressView(actions: ScreenActions): View {
         bar.max = job.rowsTotal;
         bar.value = Math.min(job.rowsProcessed ?? 0, job.rowsTotal);
       }
-      counts.textContent = `Saved ${formatCount(job.saved)} · Duplicates ${formatCount(job.duplicates)} · Errors ${formatCount(job.errors)}${job.message === undefined ? '' : ` — ${job.message}`}`;
+      const finished = jobFinished(job);
+      // Once finished, the host's sentence already holds the counts: say them once.
+      counts.textContent = finished && job.message !== undefined ? job.message : `${countsLine(job)}${job.message === undefined ? '' : ` — ${job.message}`}`;
+      note.hidden = finished;
     },
   };
 }

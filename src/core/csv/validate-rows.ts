@@ -77,7 +77,8 @@ export function summarizeValidation(report: ValidationReport): ValidationItem[] 
     const one = count === 1;
     switch (code) {
       case 'missing-identifier':
-        items.push({ code, severity: 'error', count, message: `${rows(count)} ${one ? 'has' : 'have'} no identifier and will be skipped.` });
+        // The same name the result uses: GetSales counts these rows as errors.
+        items.push({ code, severity: 'error', count, message: `${rows(count)} ${one ? 'has' : 'have'} no identifier: GetSales will refuse ${one ? 'it' : 'them'}, and ${one ? 'it counts as an error' : 'they count as errors'}.` });
         break;
       case 'invalid-email':
         items.push({ code, severity: 'warning', count, message: `${count.toLocaleString('en-US')} email ${one ? 'address is' : 'addresses are'} not valid.` });

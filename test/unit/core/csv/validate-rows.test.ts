@@ -71,7 +71,7 @@ describe('row validation', () => {
     // Rows with nothing but delimiters are blank lines, not rows: the third column keeps these two rows.
     const report = await validate('Email,LinkedIn,Name\nx,,\n,,Ada\n,,Bob\n', 'contacts', { work_email: 0, linkedin_id: 1, first_name: 2 });
     assert.deepEqual(summarizeValidation(report), [
-      { code: 'missing-identifier', severity: 'error', count: 2, message: '2 rows have no identifier and will be skipped.' },
+      { code: 'missing-identifier', severity: 'error', count: 2, message: '2 rows have no identifier: GetSales will refuse them, and they count as errors.' },
       { code: 'invalid-email', severity: 'warning', count: 1, message: '1 email address is not valid.' },
     ]);
   });
