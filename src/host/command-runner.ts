@@ -13,6 +13,9 @@ import { COMMANDS } from './ids';
 import type { Log } from './log';
 import { openSetting } from './settings';
 import { messageOf } from '../core/message-of';
+import { leadSentence } from '../shared/lead-sentence';
+
+const SHOW_DETAILS = 'Show Details';
 
 
 export interface ReportedError {
@@ -76,11 +79,16 @@ export class CommandRunner implements vscode.Disposable {
     this.reported.dispose();
   }
 
+  /**
+   * A notification shows one line: it leads with the short reason; the rest is behind
+   * "Show Details" (a dialog whose detail holds it, with the same actions).
+   */
   private async show(message: string, actions: readonly ErrorAction[], severity: 'error' | 'warning'): Promise<void> {
     const titles = actions.map((action) => ACTION_TITLES[action]);
-    const picked = severity === 'error'
-      ? await vscode.window.showErrorMessage(message, ...titles)
-      : await vscode.window.showWarningMessage(message, ...titles);
+    const { lead, rest } = leadSentence(message);
+    const showMessage = severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+    let picked = await showMessage(lead, ...titles, ...(rest === undefined ? [] : [SHOW_DETAILS]));
+    if (picked === SHOW_DETAILS) picked = await showMessage(lead, { modal: true, detail: rest }, ...titles);
     const action = actions.find((a) => ACTION_TITLES[a] === picked);
     if (action) await runAction(action, this.log);
   }

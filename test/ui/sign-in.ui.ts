@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import type { Page } from 'playwright-core';
 import { workbenchSuite } from './support/flow';
-import { clickNotificationButton, readNotifications, waitForNotification } from './support/notifications';
+import { clickNotificationButton, notificationDetails, readNotifications, waitForNotification } from './support/notifications';
 import { answerInputBox, inputBoxField, inputBoxTitle, pickQuickPickItem, runCommand } from './support/palette';
 import { until } from './support/retry';
 import { statusBarItem } from './support/statusbar';
@@ -34,7 +34,9 @@ workbenchSuite('sign in: an account key checked against the API', { connection: 
 
     await welcomeButton(jobs, 'Sign In').click();
     await enterCredentials(page, WRONG_KEY);
-    assert.match(await waitForNotification(page, REFUSED), /Nothing was saved\./);
+    // One line: the short reason; the rest behind Show Details.
+    assert.equal(await waitForNotification(page, REFUSED), 'GetSales did not accept this API key.');
+    assert.match(await notificationDetails(page, REFUSED), /Nothing was saved\./);
     await waitForSideBarTitle(page, /Jobs \(Offline\)/);
     assert.ok((await welcomeText(jobs)).includes('Try the Local Sandbox'), 'still the signed-out welcome');
 

@@ -36,3 +36,14 @@ export async function clickNotificationButton(page: Page, pattern: string | RegE
   await item.hover();
   await item.locator('.monaco-button').getByText(button, { exact: true }).first().click();
 }
+
+/** Clicks "Show Details" on the notification matching `pattern`; returns the dialog's text and closes it. */
+export async function notificationDetails(page: Page, pattern: string | RegExp): Promise<string> {
+  await clickNotificationButton(page, pattern, 'Show Details');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 10_000 });
+  const text = ((await dialog.textContent()) ?? '').replace(/\s+/g, ' ');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  return text;
+}
