@@ -11,6 +11,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/files/atomic-file';
+import { RECORD_KINDS } from '../shared/vocabulary';
 import type { ExportJob } from './exports/export-job';
 import type { FileImportJob } from './imports/file-import';
 import type { SandboxState } from './state';
@@ -119,7 +120,7 @@ function decodeSnapshot(value: unknown): Snapshot {
   if (typeof value !== 'object' || value === null) throw new Error('not an object');
   const o = value as Record<string, unknown>;
   if (o.version !== SNAPSHOT_VERSION) throw new Error(`version ${String(o.version)}, expected ${SNAPSHOT_VERSION}`);
-  const arrays = ['lists', 'contacts', 'companies', 'imports', 'exports'] as const;
+  const arrays = ['lists', ...RECORD_KINDS, 'imports', 'exports'] as const;
   for (const key of arrays) {
     const items = o[key];
     if (!Array.isArray(items)) throw new Error(`${key} is not an array`);
@@ -127,7 +128,7 @@ function decodeSnapshot(value: unknown): Snapshot {
       if (typeof item !== 'object' || item === null || typeof (item as { uuid?: unknown }).uuid !== 'string') throw new Error(`${key}[${index}] has no uuid`);
     });
   }
-  for (const key of ['contacts', 'companies'] as const) {
+  for (const key of RECORD_KINDS) {
     (o[key] as unknown[]).forEach((item, index) => {
       const r = item as Record<string, unknown>;
       if (!Array.isArray(r.values) || !r.values.every((v) => typeof v === 'string') || typeof r.created_at !== 'string' || typeof r.updated_at !== 'string') {
