@@ -6,16 +6,17 @@
 import { strict as assert } from 'node:assert';
 import { workbenchSuite } from './support/flow';
 import { readNotifications } from './support/notifications';
-import { pickQuickPickItem, runCommand } from './support/palette';
+import { pickQuickPickItem } from './support/palette';
 import { until } from './support/retry';
-import { clickRowAction, openView, treeRow } from './support/tree';
+import { clickRowAction, openView, treeRow, welcomeButton, welcomeText } from './support/tree';
 
 workbenchSuite('job gone: a job the server no longer knows', {}, (flow) => {
   flow('export done → sandbox reset → Refresh Job → "no longer known" with Retry and Remove, no path or 404', async ({ page, sandbox }) => {
     assert.ok(sandbox, 'the workbench runs against the harness’s sandbox');
-    await runCommand(page, 'GetSales: Export Companies…');
+    const jobs = await openView(page, 'GetSales', 'Jobs');
+    await until('the no-jobs welcome', async () => ((await welcomeText(jobs)).includes('Export Companies') ? true : undefined));
+    await welcomeButton(jobs, 'Export Companies').click();
     await pickQuickPickItem(page, 'All');
-    await openView(page, 'GetSales', 'Jobs');
     const row = await treeRow(page, 'Jobs', 'All companies');
     await until('the export to end done', async () => ((await row.textContent())?.includes('done') ? true : undefined), 60_000);
 
