@@ -6,7 +6,7 @@
 // reload downloads and opens after it.
 import { strict as assert } from 'node:assert';
 import { workbenchSuite } from './support/flow';
-import { clickExplorerContextMenuItem, explorerRow } from './support/explorer';
+import { clickExplorerContextMenuItem } from './support/explorer';
 import { readNotifications } from './support/notifications';
 import { pickQuickPickItem, runCommand } from './support/palette';
 import { until } from './support/retry';
@@ -43,8 +43,10 @@ workbenchSuite('sandbox reload: the local sandbox and its jobs survive a window 
     const exportRow = await treeRow(page, 'Jobs', 'All companies');
     await until('the export to end done', async () => ((await exportRow.textContent())?.includes('done') ? true : undefined), 60_000);
 
+    const reloaded = page.waitForEvent('load', { timeout: 120_000 });
     await runCommand(page, 'Developer: Reload Window');
-    await explorerRow(page, 'contacts.csv').waitFor({ timeout: 90_000 });
+    await reloaded;
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     await statusBarItem(page, SANDBOX_STATUS).waitFor({ timeout: 60_000 });
     await openView(page, 'GetSales', 'Jobs');
     await waitForSideBarTitle(page, /Jobs \(Sandbox\)/, 30_000);
