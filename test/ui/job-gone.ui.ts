@@ -31,10 +31,12 @@ workbenchSuite('job gone: a job the server no longer knows', {}, (flow) => {
     for (const action of ['Retry Job', 'Remove Job']) {
       assert.equal(await row.locator(`.actions .action-label[aria-label="${action}"]`).count(), 1, `${action} is offered on the row`);
     }
+    await page.mouse.move(0, 0);
+    await row.locator('.label-name').hover();
     const tooltip = await until('the tooltip', async () => {
-      const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'All companies' }).first();
+      const hover = page.locator('.monaco-hover, .workbench-hover, .custom-hover').filter({ hasText: 'longer' }).first();
       return (await hover.isVisible()) ? ((await hover.textContent()) ?? '') : undefined;
-    }, 10_000);
+    }, 20_000);
     assert.match(tooltip, /No longer known/);
     assert.match(tooltip, /no longer knows this export/);
     for (const text of [tooltip, (await row.textContent()) ?? '', ...(await readNotifications(page))]) {
