@@ -131,7 +131,9 @@ describe('FileBudget (one budget for every window of the machine)', () => {
         }
       })));
       assert.ok(granted.length > 20, `only ${granted.length} requests went out`);
-      assert.ok(busiestWindow(granted, windowMs) <= 20, `busiest second had ${busiestWindow(granted, windowMs)} requests`);
+      // Times are read after the await, so a stalled event loop can bunch two or so together;
+      // two separate budgets would let about 40 through in a second.
+      assert.ok(busiestWindow(granted, windowMs) <= 22, `busiest second had ${busiestWindow(granted, windowMs)} requests`);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
