@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { systemClock } from '../../src/core/api/clock';
-import type { FileImport } from '../../src/core/api/models';
-import { type Job, JobPoller, JobStore, importPatch } from '../../src/core/jobs';
+import type { ImportStart } from '../../src/core/api/models';
+import { type Job, JobPoller, JobStore, importStartPatch } from '../../src/core/jobs';
 import type { GetSalesExtensionApi } from '../../src/host/api';
 import { sandboxEnv } from './support/env';
 import { extensionApi, eventually } from './support/api';
@@ -41,7 +41,7 @@ describe('jobs: store, polling and persistence in the extension host', () => {
   });
 
   /** Uploads a fresh contacts CSV and starts its import; returns the started import. */
-  async function startImport(rows: number): Promise<{ remote: FileImport; path: string }> {
+  async function startImport(rows: number): Promise<{ remote: ImportStart; path: string }> {
     const client = api.connection.requireClient();
     const tag = randomBytes(4).toString('hex');
     const path = join(dir, `contacts-${tag}.csv`);
@@ -56,14 +56,14 @@ describe('jobs: store, polling and persistence in the extension host', () => {
     return { remote, path };
   }
 
-  function addJob(started: { remote: FileImport; path: string }, store: JobStore = api.jobs): Job {
+  function addJob(started: { remote: ImportStart; path: string }, store: JobStore = api.jobs): Job {
     return store.addImport({
       entity: 'contacts',
       connection: 'sandbox',
       remoteUuid: started.remote.uuid,
       label: started.path.split('/').pop() ?? 'contacts.csv',
       sourcePath: started.path,
-      state: importPatch(started.remote, started.remote.metrics),
+      state: importStartPatch(started.remote),
     });
   }
 

@@ -31,6 +31,8 @@ export function describeJob(job: Job): string {
       return `done${took}`;
     case 'partial':
       return job.counts && job.counts.errors > 0 ? `${plural(job.counts.errors, 'error')}${took}` : `incomplete${took}`;
+    case 'cancelled':
+      return 'cancelled on GetSales';
     default:
       return 'failed';
   }
@@ -51,6 +53,7 @@ export function describeCounts(job: Job): string | undefined {
 export function finishedSentence(job: Job): string {
   const what = job.kind === 'import' ? `Import of ${job.label}` : `Export of ${job.label}`;
   if (job.status === 'failed') return `${what} failed${job.message ? `: ${job.message}` : '.'}`;
+  if (job.status === 'cancelled') return `${what} was cancelled on GetSales; nothing to download.`;
   if (job.kind === 'export') {
     const records = job.progress?.total ?? job.progress?.done;
     return `${what} is ready${records !== undefined ? ` (${formatCount(records)} records)` : ''}.`;
@@ -66,6 +69,7 @@ const STATUS_LABELS: Record<Job['status'], string> = {
   done: 'Done',
   partial: 'Finished with problems',
   failed: 'Failed',
+  cancelled: 'Cancelled on GetSales',
 };
 
 /** The status in words, for the tooltip. */

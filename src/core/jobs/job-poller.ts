@@ -100,7 +100,8 @@ export class JobPoller implements Disposable {
     if (job.connection !== target.connection) {
       throw new WrongConnectionError(job.connection);
     }
-    const updated = this.options.store.patch(id, { ...(await fetchPatch(job, target.remote, signal)), message: undefined });
+    // The patch sets `message` (undefined when all is well), so a stale problem line clears.
+    const updated = this.options.store.patch(id, await fetchPatch(job, target.remote, signal));
     if (updated && isJobActive(updated)) {
       this.authBlocked = false;
       this.ensureLoop(updated);

@@ -8,10 +8,11 @@ export type JobKind = 'import' | 'export';
 
 /**
  * Our own status, independent of the API's enums (kept in `remoteStatus`):
- * queued → running → done | partial | failed. `partial` means finished with rejected
- * rows or a contacts limit, so the user should look.
+ * queued → running → done | partial | failed | cancelled. `partial` means finished with
+ * rejected rows or a contacts limit, so the user should look; `cancelled` means someone
+ * stopped it on GetSales (an export cancelled in the web app), which is not a failure.
  */
-export const JOB_STATUSES = ['queued', 'running', 'done', 'partial', 'failed'] as const;
+export const JOB_STATUSES = ['queued', 'running', 'done', 'partial', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Which connection the job belongs to: a sandbox job is never polled against an account. */

@@ -2,7 +2,7 @@
  * Translates what the API says about an import or export into a job patch: the one
  * place that maps the API's status words onto our queued/running/done/partial/failed.
  */
-import { type ExportJob, type FileImport, type ImportMetrics, isExportReady } from '../api/models';
+import { type ExportJob, type FileImport, type ImportMetrics, type ImportStart, UNKNOWN_STATUS, isExportReady } from '../api/models';
 import type { JobCounts, JobPatch, JobStatus } from './job';
 
 export function importPatch(remote: FileImport, metrics: ImportMetrics | undefined): JobPatch {
@@ -11,7 +11,7 @@ export function importPatch(remote: FileImport, metrics: ImportMetrics | undefin
   const processed = counts ? counts.saved + counts.duplicates + counts.blacklisted + counts.errors : undefined;
   return {
     status,
-    remoteStatus: remote.status,
+    remoteStatus: remote.rawStatus,
     counts,
     progress: processed === undefined ? undefined : { done: processed, total: remote.rowsCount },
     rowErrors: remote.errors.map((e) => ({ row: e.row, message: e.message })),
@@ -19,18 +19,36 @@ export function importPatch(remote: FileImport, metrics: ImportMetrics | undefin
   };
 }
 
-export function exportPatch(remote: ExportJob): JobPatch {
+/** Right after import-leads/-companies: only the status is known (the answer may have nothing else). */
+export function importStartPatch(start: ImportStart): JobPatch {
   return {
-    status: exportStatus(remote),
-    remoteStatus: remote.status,
-    progress: remote.progress ? { done: remote.progress.processed, total: remote.progress.total } : undefined,
-    files: [...remote.files],
-    message: remote.status === 'failed' ? 'GetSales reported that the export failed.' : undefined,
+    status: importStatus(start, undefined),
+    remoteStatus: start.rawStatus,
+    message: importMessage(start),
   };
 }
 
-function importStatus(remote: FileImport, counts: JobCounts | undefined): JobStatus {
+export function exportPatch(remote: ExportJob): JobPatch {
+  return {
+    status: exportStatus(remote),
+    remoteStatus: remote.rawStatus,
+    progress: remote.progress ? { done: remote.progress.processed, total: remote.progress.total } : undefined,
+    files: [...remote.files],
+    message: exportMessage(remote),
+  };
+}
+
+type RemoteImportStatus = Pick<FileImport, 'status' | 'rawStatus'>;
+
+/** The job goes on as running; the user sees the word and that we are still following it. */
+function unknownStatusMessage(rawStatus: string, kind: 'import' | 'export'): string {
+  return `GetSales reports the ${kind} as "${rawStatus.slice(0, 60)}", a status this version does not know; still following it.`;
+}
+
+function importStatus(remote: RemoteImportStatus, counts: JobCounts | undefined): JobStatus {
   switch (remote.status) {
+    case UNKNOWN_STATUS:
+      return 'running';
     case 'not_started':
     case 'on_hold':
       return 'queued';
@@ -45,7 +63,8 @@ function importStatus(remote: FileImport, counts: JobCounts | undefined): JobSta
   }
 }
 
-function importMessage(remote: FileImport): string | undefined {
+function importMessage(remote: RemoteImportStatus): string | undefined {
+  if (remote.status === UNKNOWN_STATUS) return unknownStatusMessage(remote.rawStatus, 'import');
   if (remote.status === 'contacts_limit_achieved') return 'The workspace reached its contacts limit; the remaining rows were not imported.';
   if (remote.status === 'failed') return 'GetSales reported that the import failed.';
   if (remote.status === 'on_hold') return 'GetSales put the import on hold.';
@@ -54,9 +73,19 @@ function importMessage(remote: FileImport): string | undefined {
 
 function exportStatus(remote: ExportJob): JobStatus {
   if (remote.status === 'failed') return 'failed';
+  if (remote.status === 'cancelled') return 'cancelled';
   if (isExportReady(remote)) return 'done';
-  // `done` without files is not downloadable yet (contract §3.2): keep polling.
+  // `done`/`completed` without files is not downloadable yet (contract §3.2); unknown words run on.
   return remote.status === 'queued' ? 'queued' : 'running';
+}
+
+function exportMessage(remote: ExportJob): string | undefined {
+  switch (remote.status) {
+    case 'failed': return 'GetSales reported that the export failed.';
+    case 'cancelled': return 'The export was cancelled on GetSales; no file was made.';
+    case UNKNOWN_STATUS: return unknownStatusMessage(remote.rawStatus, 'export');
+    default: return undefined;
+  }
 }
 
 function countsOf(metrics: ImportMetrics): JobCounts {

@@ -42,8 +42,8 @@ export function fileImport(overrides: Partial<FileImport> = {}): FileImport {
     metrics: undefined,
     errors: [],
     createdAt: '2026-11-28T10:00:00Z',
-    updatedAt: '2026-11-28T10:00:00Z',
     ...overrides,
+    rawStatus: overrides.rawStatus ?? overrides.status ?? 'in_progress',
   };
 }
 
@@ -59,7 +59,7 @@ export function exportJob(overrides: Partial<ExportJob> = {}): ExportJob {
     progress: { processed: 0, total: 3_000 },
     files: [],
     createdAt: '2026-11-28T10:00:00Z',
-    updatedAt: '2026-11-28T10:00:00Z',
     ...overrides,
+    rawStatus: overrides.rawStatus ?? overrides.status ?? 'in_progress',
   };
 }

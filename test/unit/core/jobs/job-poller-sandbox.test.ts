@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetSalesClient, RateLimiter, systemClock } from '../../../../src/core/api';
-import { type Job, JobPoller, JobStore, importPatch } from '../../../../src/core/jobs';
+import { type Job, JobPoller, JobStore, importStartPatch } from '../../../../src/core/jobs';
 import { startSandbox } from '../../../../src/sandbox/index';
 import { MemoryStorage } from './helpers';
 
@@ -47,7 +47,7 @@ describe('JobPoller with the real client and sandbox', () => {
     const list = (await client.listLists({ limit: 1 })).items[0];
     assert.ok(list);
     const remote = await client.importContacts(upload.uuid, { columns: { first_name: 0, work_email: 1 }, listUuid: list.uuid });
-    return store.addImport({ entity: 'contacts', connection: 'sandbox', remoteUuid: remote.uuid, label: name, sourcePath: path, state: importPatch(remote, remote.metrics) });
+    return store.addImport({ entity: 'contacts', connection: 'sandbox', remoteUuid: remote.uuid, label: name, sourcePath: path, state: importStartPatch(remote) });
   }
 
   let store: JobStore;
