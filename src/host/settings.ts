@@ -3,6 +3,7 @@
  * change applies without a reload; `onDidChange` tells services that must rebuild.
  */
 import * as vscode from 'vscode';
+import type { ProxySettings } from '../core/api/http-dispatchers';
 import { boolean, lenient, nonEmptyString, number, string } from '../shared/decode';
 import { SETTINGS_SECTION, SETTING_KEYS, type SettingKey } from './ids';
 
@@ -44,6 +45,27 @@ export function onDidChangeSettings(listener: (changed: SettingKey[]) => void): 
   return vscode.workspace.onDidChangeConfiguration((event) => {
     const changed = SETTING_KEYS.filter((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
     if (changed.length > 0) listener(changed);
+  });
+}
+
+const PROXY_KEYS = ['http.proxy', 'http.proxyStrictSSL', 'http.noProxy'] as const;
+
+/** VS Code's own proxy settings, which every GetSales request honours. */
+export function readProxySettings(): ProxySettings {
+  const http = vscode.workspace.getConfiguration('http');
+  const proxy = http.get<unknown>('proxy');
+  const strict = http.get<unknown>('proxyStrictSSL');
+  const noProxy = http.get<unknown>('noProxy');
+  return {
+    proxy: typeof proxy === 'string' ? proxy.trim() : '',
+    strictSSL: typeof strict === 'boolean' ? strict : true,
+    noProxy: Array.isArray(noProxy) ? noProxy.filter((host): host is string => typeof host === 'string') : [],
+  };
+}
+
+export function onDidChangeProxySettings(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (PROXY_KEYS.some((key) => event.affectsConfiguration(key))) listener();
   });
 }
 
