@@ -26,6 +26,7 @@ const ACTION_TITLES: Record<ErrorAction, string> = {
   trySandbox: 'Try the Local Sandbox',
   openSettings: 'Open Settings',
   showLogs: 'Show Logs',
+  checkCompatibility: 'Check API Compatibility',
 };
 
 export class CommandRunner implements vscode.Disposable {
@@ -118,7 +119,7 @@ function describe(error: unknown): Described {
       rate_limited: ['showLogs'],
       server: ['showLogs'],
       network: ['openSettings', 'showLogs'],
-      decode: ['showLogs'],
+      decode: ['checkCompatibility', 'showLogs'],
       cancelled: [],
     };
     const severity = error.kind === 'rate_limited' ? 'warning' : 'error';
@@ -142,6 +143,9 @@ async function runAction(action: ErrorAction, log: Log): Promise<void> {
       return;
     case 'showLogs':
       log.show();
+      return;
+    case 'checkCompatibility':
+      await vscode.commands.executeCommand(COMMANDS.connection.checkApiCompatibility);
       return;
   }
 }

@@ -13,6 +13,7 @@ export const COMMANDS = {
     trySandbox: 'getsales.trySandbox',
     disconnect: 'getsales.disconnect',
     showLogs: 'getsales.showLogs',
+    checkApiCompatibility: 'getsales.checkApiCompatibility',
   },
   jobs: {
     refresh: 'getsales.jobs.refresh',

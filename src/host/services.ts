@@ -25,6 +25,8 @@ export interface HostServices extends vscode.Disposable {
   readonly poller: JobPoller;
   readonly notifier: JobNotifier;
   readonly jobStorage: KeyValuePort;
+  /** The extension's version (package.json). */
+  readonly version: string;
   settings(): GetSalesSettings;
 }
 
@@ -74,6 +76,7 @@ export function createHostServices(context: vscode.ExtensionContext, startSandbo
     poller,
     notifier,
     jobStorage,
+    version,
     settings: readSettings,
     dispose: () => {
       subscriptions.dispose();
