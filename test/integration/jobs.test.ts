@@ -1,8 +1,10 @@
 // The job store in the real extension host against the harness's sandbox: a started
 // import is polled to its end and polling stops; jobs survive a simulated reload (a new
 // store on the same globalState) and resume; a 401 while polling keeps the job's state
-// and offers Sign In; Refresh All finds imports started elsewhere; Clear Finished. Runs
-// against the doc and the sister sandbox (the real server's variants), same assertions.
+// and offers Sign In; Refresh All finds imports started elsewhere (and never a LinkedIn-type
+// data source); an export whose start answer was lost is found by Refresh Jobs; an export
+// cancelled on the server ends cancelled; Clear Finished. Runs against the doc and the
+// sister sandbox (the real server's variants), same assertions.
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
