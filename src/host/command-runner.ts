@@ -19,6 +19,8 @@ export interface ReportedError {
   readonly command: string;
   readonly kind: ApiErrorKind | 'user' | 'unknown';
   readonly message: string;
+  /** The buttons the message offers, by title. */
+  readonly actions: readonly string[];
 }
 
 const ACTION_TITLES: Record<ErrorAction, string> = {
@@ -66,7 +68,7 @@ export class CommandRunner implements vscode.Disposable {
     const { kind, message, actions, severity } = describe(error);
     this.log.error(`${command}: ${kind}: ${message}`);
     if (kind === 'unknown' && error instanceof Error && error.stack) this.log.error(error.stack);
-    const reported: ReportedError = { command, kind, message: this.log.redact(message) };
+    const reported: ReportedError = { command, kind, message: this.log.redact(message), actions: actions.map((action) => ACTION_TITLES[action]) };
     this.last = reported;
     this.reported.fire(reported);
     void this.show(reported.message, actions, severity);

@@ -6,6 +6,8 @@
 // included, through a small CONNECT proxy on 127.0.0.1.
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
@@ -82,6 +84,42 @@ for (const mode of sandboxModes()) describe(`boundary: compatibility report and 
     assert.ok(!String(report).includes(key), 'the key is not in the report');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('getsales.jobs.remove', job.id);
+  });
+});
+
+describe('boundary: an answer the extension cannot read', () => {
+  let api: GetSalesExtensionApi;
+  let server: Server;
+  const KEY = 'odd-server-key-7c1e';
+
+  before(async () => {
+    api = await extensionApi();
+    // A server whose data-sources answer lacks `data`, and whose mass-actions list is missing (404).
+    server = createServer((req, res) => {
+      const body = req.url?.startsWith('/leads/api/data-sources') ? { items: [{ id: 'ZQX-odd-uuid', kind: 'csv' }] } : { error: { reason: 'not_found', message: 'Not found' } };
+      res.writeHead(req.url?.startsWith('/leads/api/data-sources') ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await api.connection.restore({ GETSALES_SANDBOX_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, GETSALES_SANDBOX_KEY: KEY });
+  });
+
+  after(async () => {
+    setSandboxMode('doc');
+    await api.connection.restore(connectionEnv());
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('names the request and the field, logs the shape without values, and offers Check API Compatibility', async () => {
+    const added: unknown = await vscode.commands.executeCommand('getsales.jobs.refresh');
+    assert.equal(added, undefined, 'Refresh Jobs failed');
+    const reported = api.commands.lastError();
+    assert.equal(reported?.kind, 'decode');
+    assert.match(reported.message, /GET \/leads\/api\/data-sources \(imports\.data: expected an array, got nothing\)/);
+    assert.ok(reported.actions.includes('Check API Compatibility'), reported.actions.join(', '));
+    const logged = api.logLines().join('\n');
+    assert.match(logged, /the answer's shape: \{items: array\(1\) of \{id: string, kind: string\}\}/);
+    assert.ok(!logged.includes('ZQX-odd-uuid'), 'no value of the answer in the log');
   });
 });
 
