@@ -6,12 +6,9 @@
  * The sister mode (§7) shows a start answer without timestamps or progress, `completed`
  * for `done`, and `result.files` as objects (`{file_name}`, `{name}`, `{path}` in turn).
  */
-import { type RecordKind, exportTypeOf } from '../../shared/vocabulary';
+import { type ExportStatus, type RecordKind, exportTypeOf } from '../../shared/vocabulary';
 import type { Compat } from '../compat';
 import type { Sortable } from '../http/pagination';
-
-/** The sandbox's own export states; the sister mode shows `done` as `completed`. */
-export type ExportStatus = 'queued' | 'in_progress' | 'done' | 'failed' | 'cancelled';
 
 export interface ExportJob extends Sortable {
   readonly uuid: string;
