@@ -18,8 +18,8 @@ import Papa from 'papaparse';
 import * as vscode from 'vscode';
 import type { Job } from '../../src/core/jobs';
 import type { GetSalesExtensionApi } from '../../src/host/api';
-import { connectionEnv, sandboxEnv, sandboxModes, setSandboxMode } from './support/env';
-import { extensionApi, eventually } from './support/api';
+import { connectionEnv, sandboxEnv, sandboxModes } from './support/env';
+import { extensionApi, eventually, switchSandbox } from './support/api';
 
 type Row = Record<string, string>;
 
@@ -76,8 +76,7 @@ for (const mode of sandboxModes()) describe(`export: filters, download and open 
     workspace = folder.uri.fsPath;
     scratch = mkdtempSync(join(tmpdir(), 'getsales-export-'));
     await vscode.workspace.getConfiguration('getsales').update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
-    setSandboxMode(mode);
-    await api.connection.restore(connectionEnv());
+    await switchSandbox(api, mode);
   });
 
   afterEach(async () => {
@@ -86,11 +85,10 @@ for (const mode of sandboxModes()) describe(`export: filters, download and open 
   });
 
   after(async () => {
+    await switchSandbox(api, 'doc'); // first: its wait for running jobs still polls every second
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('getsales').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
     rmSync(scratch, { recursive: true, force: true });
-    setSandboxMode('doc');
-    await api.connection.restore(connectionEnv());
   });
 
   const defaultFolder = (): string => join(workspace, 'getsales-exports');

@@ -18,8 +18,8 @@ import type { Job } from '../../src/core/jobs';
 import type { GetSalesExtensionApi } from '../../src/host/api';
 import type { ImportOutcome } from '../../src/host/import';
 import type { ErrorReport } from '../../src/core/import/error-report';
-import { connectionEnv, sandboxEnv, sandboxModes, setSandboxMode } from './support/env';
-import { extensionApi, eventually } from './support/api';
+import { sandboxEnv, sandboxModes } from './support/env';
+import { extensionApi, eventually, switchSandbox } from './support/api';
 
 type Kind = 'contacts' | 'companies';
 type Row = Record<string, string>;
@@ -61,19 +61,17 @@ for (const mode of sandboxModes()) describe(`import: from a CSV on disk to a job
 
   before(async () => {
     api = await extensionApi();
-    setSandboxMode(mode);
-    await api.connection.restore(connectionEnv());
+    await switchSandbox(api, mode);
     await vscode.workspace.getConfiguration('getsales').update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
     scratch = mkdtempSync(join(tmpdir(), 'getsales-import-test-'));
     listUuid = (await api.connection.requireClient().createList(`Import tests ${token}`)).uuid;
   });
 
   after(async () => {
+    await switchSandbox(api, 'doc'); // first: its wait for running jobs still polls every second
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('getsales').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
     rmSync(scratch, { recursive: true, force: true });
-    setSandboxMode('doc');
-    await api.connection.restore(connectionEnv());
   });
 
   function write(name: string, text: string, encoding: BufferEncoding = 'utf8'): string {

@@ -16,8 +16,8 @@ import { systemClock } from '../../src/core/api/clock';
 import type { ImportStart } from '../../src/core/api/models';
 import { type Job, JobPoller, JobStore, importStartPatch } from '../../src/core/jobs';
 import type { GetSalesExtensionApi } from '../../src/host/api';
-import { connectionEnv, sandboxEnv, sandboxModes, setSandboxMode } from './support/env';
-import { extensionApi, eventually } from './support/api';
+import { connectionEnv, sandboxEnv, sandboxModes } from './support/env';
+import { extensionApi, eventually, switchSandbox } from './support/api';
 
 
 
@@ -29,8 +29,7 @@ for (const mode of sandboxModes()) describe(`jobs: store, polling and persistenc
     api = await extensionApi();
     dir = mkdtempSync(join(tmpdir(), 'getsales-jobs-'));
     await vscode.workspace.getConfiguration('getsales').update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
-    setSandboxMode(mode);
-    await api.connection.restore(connectionEnv());
+    await switchSandbox(api, mode);
   });
 
   afterEach(async () => {
@@ -40,10 +39,9 @@ for (const mode of sandboxModes()) describe(`jobs: store, polling and persistenc
   });
 
   after(async () => {
+    await switchSandbox(api, 'doc'); // first: its wait for running jobs still polls every second
     await vscode.workspace.getConfiguration('getsales').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
     rmSync(dir, { recursive: true, force: true });
-    setSandboxMode('doc');
-    await api.connection.restore(connectionEnv());
   });
 
   /** Uploads a fresh contacts CSV and starts its import; returns the started import. */
