@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { compatibilityReport, runCompatibilityProbes } from '../../core/api/compatibility';
+import { withCancellableProgress } from '../cancellable-progress';
 import type { CommandRunner } from '../command-runner';
 import { COMMANDS } from '../ids';
 import type { Log } from '../log';
@@ -16,14 +17,7 @@ export function registerCompatibilityCommand(runner: CommandRunner, connection: 
     const client = connection.requireClient();
     const state = connection.state;
     const server = state.mode === 'signedOut' ? '' : serverOf(state.baseUrl, state.mode);
-    const results = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Checking the GetSales API (read-only)…', cancellable: true },
-      (_progress, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        return runCompatibilityProbes(client, controller.signal).finally(() => subscription.dispose());
-      },
-    );
+    const results = await withCancellableProgress('Checking the GetSales API (read-only)…', (signal) => runCompatibilityProbes(client, signal));
     // The log redacts the key once more; the report holds none, but it is the last guard.
     const report = log.redact(compatibilityReport(results, { extensionVersion, server, when: new Date() }));
     log.info(`API compatibility: ${results.map((r) => `${r.endpoint} ${r.status} ${r.verdict}`).join('; ')}`);
