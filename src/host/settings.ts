@@ -21,6 +21,8 @@ export interface GetSalesSettings {
   readonly downloadFolder: string;
   readonly pollIntervalSeconds: number;
   readonly notifyOnCompletion: boolean;
+  /** The remembered mapping as inlay hints and a CodeLens on a CSV's header line. */
+  readonly showMappingInEditor: boolean;
 }
 
 export function readSettings(): GetSalesSettings {
@@ -30,6 +32,7 @@ export function readSettings(): GetSalesSettings {
   const folder = read('downloadFolder');
   const interval = read('pollIntervalSeconds');
   const notify = read('notifyOnCompletion');
+  const showMapping = read('showMappingInEditor');
   const path = (key: SettingKey): string => `${SETTINGS_SECTION}.${key}`;
   return {
     apiBaseUrl: lenient(baseUrl, path('apiBaseUrl'), nonEmptyString, DEFAULT_API_BASE_URL, useDefault).trim(),
@@ -37,6 +40,7 @@ export function readSettings(): GetSalesSettings {
     pollIntervalSeconds: Math.min(MAX_POLL_INTERVAL_SECONDS, Math.max(MIN_POLL_INTERVAL_SECONDS,
       lenient(interval, path('pollIntervalSeconds'), number, DEFAULT_POLL_INTERVAL_SECONDS, useDefault))),
     notifyOnCompletion: lenient(notify, path('notifyOnCompletion'), boolean, true, useDefault),
+    showMappingInEditor: lenient(showMapping, path('showMappingInEditor'), boolean, true, useDefault),
   };
 }
 
