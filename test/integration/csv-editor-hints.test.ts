@@ -5,7 +5,7 @@
 // getsales.showMappingInEditor setting turns them off.
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'mocha';
@@ -141,5 +141,6 @@ describe('mapping in the CSV editor: inlay hints and CodeLens on the header line
     assert.deepEqual(await lensesOf(document), [], 'no lens with the setting off');
     await vscode.workspace.getConfiguration('getsales').update('showMappingInEditor', undefined, vscode.ConfigurationTarget.Global);
     await settles('the hints back with the setting on', () => hintsOf(document), (hints) => hints.length === 5);
+    assert.equal(readFileSync(path, 'utf8').split('\r\n')[0], header, 'the CSV on disk is as written: hints, lens and edits never save it');
   });
 });
