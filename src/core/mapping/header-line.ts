@@ -6,6 +6,7 @@
  */
 import { sniffDelimiter } from '../csv/delimiter';
 import type { CsvDelimiter } from '../csv/dialect';
+import { sepLineOf } from '../csv/first-view';
 import { parseText } from '../csv/papa';
 import { formatCount, plural } from '../../shared/format';
 import type { ColumnMapping, RecordKind } from '../../shared/vocabulary';
@@ -41,11 +42,11 @@ function rawLength(line: string, at: number, text: string, delimiter: CsvDelimit
  * blank or does not read as one row of cells (a quote left open: the header goes on to
  * the next line, which the editor cannot mark cell by cell).
  */
-export function readHeaderLine(line: string): HeaderLine | undefined {
+export function readHeaderLine(line: string, knownDelimiter?: CsvDelimiter): HeaderLine | undefined {
   const offset = line.startsWith(BOM) ? BOM.length : 0;
   const body = line.slice(offset);
   if (body.trim() === '') return undefined;
-  const delimiter = sniffDelimiter(body, true);
+  const delimiter = knownDelimiter ?? sniffDelimiter(body, true);
   const parsed = parseText(body, delimiter, true);
   const [texts] = parsed.rows;
   if (texts === undefined || parsed.rows.length !== 1 || parsed.quoteErrors.length > 0) return undefined;
@@ -58,6 +59,23 @@ export function readHeaderLine(line: string): HeaderLine | undefined {
     at += length + delimiter.length;
   }
   return { delimiter, cells };
+}
+
+export interface HeaderAt extends HeaderLine {
+  /** 0-based line of the header: 1 after Excel's "sep=;" line, else 0. */
+  readonly line: number;
+}
+
+/** The header of a CSV from its first two lines, as the pre-flight finds it (Excel's "sep=" line names the delimiter). */
+export function readHeader(firstLine: string, secondLine: string | undefined): HeaderAt | undefined {
+  const sepLine = sepLineOf(firstLine.startsWith(BOM) ? firstLine.slice(BOM.length) : firstLine);
+  if (sepLine === undefined) {
+    const header = readHeaderLine(firstLine);
+    return header === undefined ? undefined : { ...header, line: 0 };
+  }
+  if (sepLine.delimiter === undefined || secondLine === undefined) return undefined;
+  const header = readHeaderLine(secondLine, sepLine.delimiter);
+  return header === undefined ? undefined : { ...header, line: 1 };
 }
 
 /** "6 of 7 columns mapped". */

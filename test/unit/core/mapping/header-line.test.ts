@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { headerHints, importLensTitle, mappedColumnsSummary, readHeaderLine } from '../../../../src/core/mapping';
+import { headerHints, importLensTitle, mappedColumnsSummary, readHeader, readHeaderLine } from '../../../../src/core/mapping';
 
 /** Each cell's range cut out of the line, to compare with what the user sees. */
 function slices(line: string): string[] | undefined {
@@ -48,6 +48,13 @@ describe('header line in the editor', () => {
 
   it('reads a one-column header', () => {
     assert.deepEqual(readHeaderLine('Email')?.cells, [{ text: 'Email', start: 0, end: 5 }]);
+  });
+
+  it('finds the header on the line after Excel\'s "sep=" line, split by the delimiter it names', () => {
+    assert.deepEqual(readHeader('sep=;', 'Name,Inc;Email'), { line: 1, delimiter: ';', cells: [{ text: 'Name,Inc', start: 0, end: 8 }, { text: 'Email', start: 9, end: 14 }] });
+    assert.equal(readHeader('First Name,Email', 'Ada,ada@example.com')?.line, 0);
+    assert.equal(readHeader('sep=;', undefined), undefined, 'no header after the sep line');
+    assert.equal(readHeader('sep=x', 'a,b'), undefined, 'a delimiter GetSales cannot read');
   });
 
   it('titles the lens with the kind and the mapped columns', () => {
