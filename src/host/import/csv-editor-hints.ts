@@ -3,9 +3,9 @@
  * IMPORTABLE_CSV_SELECTOR) whose header has a remembered mapping, an inlay hint after each
  * mapped header cell ("→ Work email") and a CodeLens per remembered kind above the header
  * line (the first, or the second after Excel's "sep=;") that opens the mapping screen
- * with that mapping. VS Code asks again when the
- * document changes and applies `editor.inlayHints.enabled` / `editor.codeLens` itself;
- * we ask it to when the memory or `getsales.showMappingInEditor` changes.
+ * with that mapping. VS Code asks again when the document changes and applies
+ * `editor.inlayHints.enabled` / `editor.codeLens` itself; we ask it to when the memory or
+ * `getsales.showMappingInEditor` changes.
  */
 import * as vscode from 'vscode';
 import { type MappingMemory, headerHints, importLensTitle, readHeader, type HeaderAt } from '../../core/mapping';
