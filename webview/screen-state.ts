@@ -92,8 +92,3 @@ export function startBlocker(state: ScreenState): string | null {
   if (state.review === null || state.reviewedRevision !== state.revision) return 'Checking the mapping…';
   return importBlocker(state.review, state.target);
 }
-
-export function parseTags(input: string): string[] {
-  const tags = input.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
-  return [...new Set(tags)];
-}

@@ -22,6 +22,8 @@ export interface ReportedError {
   readonly command: string;
   readonly kind: ApiErrorKind | 'user' | 'unknown';
   readonly message: string;
+  /** The buttons the message offers, by title. */
+  readonly actions: readonly string[];
 }
 
 const ACTION_TITLES: Record<ErrorAction, string> = {
@@ -29,6 +31,7 @@ const ACTION_TITLES: Record<ErrorAction, string> = {
   trySandbox: 'Try the Local Sandbox',
   openSettings: 'Open Settings',
   showLogs: 'Show Logs',
+  checkCompatibility: 'Check API Compatibility',
 };
 
 export class CommandRunner implements vscode.Disposable {
@@ -68,7 +71,7 @@ export class CommandRunner implements vscode.Disposable {
     const { kind, message, actions, severity } = describe(error);
     this.log.error(`${command}: ${kind}: ${message}`);
     if (kind === 'unknown' && error instanceof Error && error.stack) this.log.error(error.stack);
-    const reported: ReportedError = { command, kind, message: this.log.redact(message) };
+    const reported: ReportedError = { command, kind, message: this.log.redact(message), actions: actions.map((action) => ACTION_TITLES[action]) };
     this.last = reported;
     this.reported.fire(reported);
     void this.show(reported.message, actions, severity);
@@ -126,7 +129,7 @@ function describe(error: unknown): Described {
       rate_limited: ['showLogs'],
       server: ['showLogs'],
       network: ['openSettings', 'showLogs'],
-      decode: ['showLogs'],
+      decode: ['checkCompatibility', 'showLogs'],
       cancelled: [],
     };
     const severity = error.kind === 'rate_limited' ? 'warning' : 'error';
@@ -150,6 +153,9 @@ async function runAction(action: ErrorAction, log: Log): Promise<void> {
       return;
     case 'showLogs':
       log.show();
+      return;
+    case 'checkCompatibility':
+      await vscode.commands.executeCommand(COMMANDS.connection.checkApiCompatibility);
       return;
   }
 }

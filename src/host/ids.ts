@@ -13,6 +13,7 @@ export const COMMANDS = {
     trySandbox: 'getsales.trySandbox',
     disconnect: 'getsales.disconnect',
     showLogs: 'getsales.showLogs',
+    checkApiCompatibility: 'getsales.checkApiCompatibility',
   },
   jobs: {
     refresh: 'getsales.jobs.refresh',
@@ -68,7 +69,7 @@ export const CONTEXT_KEYS = {
 
 /** `contributes.configuration`: each setting is `${SETTINGS_SECTION}.${key}`. */
 export const SETTINGS_SECTION = 'getsales';
-export const SETTING_KEYS = ['apiBaseUrl', 'downloadFolder', 'pollIntervalSeconds', 'notifyOnCompletion'] as const;
+export const SETTING_KEYS = ['apiBaseUrl', 'downloadFolder', 'pollIntervalSeconds', 'notifyOnCompletion', 'showMappingInEditor'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** Status bar items (VS Code keeps the user's choice to hide one under its id). */

@@ -11,10 +11,10 @@ import { systemClock } from '../core/api';
 import { CommandRunner } from './command-runner';
 import { ConnectionService, type SandboxStarter } from './connection/connection-service';
 import { CredentialStore } from './connection/credential-store';
-import { createHttpDispatchers } from '../core/api/http-dispatchers';
+import { createHttpDispatchers, describeProxy } from '../core/api/http-dispatchers';
 import { JobNotifier } from './jobs/job-notifications';
 import { Log } from './log';
-import { type GetSalesSettings, onDidChangeSettings, readSettings } from './settings';
+import { type GetSalesSettings, onDidChangeProxySettings, onDidChangeSettings, readProxySettings, readSettings } from './settings';
 
 export interface HostServices extends vscode.Disposable {
   readonly context: vscode.ExtensionContext;
@@ -25,12 +25,16 @@ export interface HostServices extends vscode.Disposable {
   readonly poller: JobPoller;
   readonly notifier: JobNotifier;
   readonly jobStorage: KeyValuePort;
+  /** The extension's version (package.json). */
+  readonly version: string;
   settings(): GetSalesSettings;
 }
 
 export function createHostServices(context: vscode.ExtensionContext, startSandbox: SandboxStarter): HostServices {
   const log = new Log();
   const runner = new CommandRunner(log);
+  const dispatchers = createHttpDispatchers(readProxySettings());
+  log.info(`Network: GetSales requests use ${describeProxy(readProxySettings(), process.env)}`);
   const packageJson: unknown = context.extension.packageJSON;
   const version = typeof packageJson === 'object' && packageJson !== null && 'version' in packageJson ? String(packageJson.version) : '0.0.0';
   const connection = new ConnectionService({
@@ -50,7 +54,7 @@ export function createHostServices(context: vscode.ExtensionContext, startSandbo
     startSandbox,
     sandboxDataDir: vscode.Uri.joinPath(context.globalStorageUri, 'sandbox').fsPath,
     memory: context.globalState,
-    dispatchers: createHttpDispatchers(),
+    dispatchers,
   });
   const jobStorage: KeyValuePort = context.globalState;
   const jobs = new JobStore({ storage: jobStorage, onProblem: (message) => log.warn(`Jobs: ${message}`) });
@@ -67,6 +71,10 @@ export function createHostServices(context: vscode.ExtensionContext, startSandbo
     onDidChangeSettings((changed) => {
       if (changed.includes('apiBaseUrl')) connection.settingsChanged();
     }),
+    onDidChangeProxySettings(() => {
+      dispatchers.reconfigure(readProxySettings());
+      log.info(`Network: proxy settings changed; GetSales requests now use ${describeProxy(readProxySettings(), process.env)}`);
+    }),
   );
   return {
     context,
@@ -77,6 +85,7 @@ export function createHostServices(context: vscode.ExtensionContext, startSandbo
     poller,
     notifier,
     jobStorage,
+    version,
     settings: readSettings,
     dispose: () => {
       subscriptions.dispose();

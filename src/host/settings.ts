@@ -3,6 +3,7 @@
  * change applies without a reload; `onDidChange` tells services that must rebuild.
  */
 import * as vscode from 'vscode';
+import type { ProxySettings } from '../core/api/http-dispatchers';
 import { boolean, lenient, nonEmptyString, number, string } from '../shared/decode';
 import { SETTINGS_SECTION, SETTING_KEYS, type SettingKey } from './ids';
 
@@ -20,6 +21,8 @@ export interface GetSalesSettings {
   readonly downloadFolder: string;
   readonly pollIntervalSeconds: number;
   readonly notifyOnCompletion: boolean;
+  /** The remembered mapping as inlay hints and a CodeLens on a CSV's header line. */
+  readonly showMappingInEditor: boolean;
 }
 
 export function readSettings(): GetSalesSettings {
@@ -29,6 +32,7 @@ export function readSettings(): GetSalesSettings {
   const folder = read('downloadFolder');
   const interval = read('pollIntervalSeconds');
   const notify = read('notifyOnCompletion');
+  const showMapping = read('showMappingInEditor');
   const path = (key: SettingKey): string => `${SETTINGS_SECTION}.${key}`;
   return {
     apiBaseUrl: lenient(baseUrl, path('apiBaseUrl'), nonEmptyString, DEFAULT_API_BASE_URL, useDefault).trim(),
@@ -36,6 +40,7 @@ export function readSettings(): GetSalesSettings {
     pollIntervalSeconds: Math.min(MAX_POLL_INTERVAL_SECONDS, Math.max(MIN_POLL_INTERVAL_SECONDS,
       lenient(interval, path('pollIntervalSeconds'), number, DEFAULT_POLL_INTERVAL_SECONDS, useDefault))),
     notifyOnCompletion: lenient(notify, path('notifyOnCompletion'), boolean, true, useDefault),
+    showMappingInEditor: lenient(showMapping, path('showMappingInEditor'), boolean, true, useDefault),
   };
 }
 
@@ -44,6 +49,27 @@ export function onDidChangeSettings(listener: (changed: SettingKey[]) => void): 
   return vscode.workspace.onDidChangeConfiguration((event) => {
     const changed = SETTING_KEYS.filter((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
     if (changed.length > 0) listener(changed);
+  });
+}
+
+const PROXY_KEYS = ['http.proxy', 'http.proxyStrictSSL', 'http.noProxy'] as const;
+
+/** VS Code's own proxy settings, which every GetSales request honours. */
+export function readProxySettings(): ProxySettings {
+  const http = vscode.workspace.getConfiguration('http');
+  const proxy = http.get<unknown>('proxy');
+  const strict = http.get<unknown>('proxyStrictSSL');
+  const noProxy = http.get<unknown>('noProxy');
+  return {
+    proxy: typeof proxy === 'string' ? proxy.trim() : '',
+    strictSSL: typeof strict === 'boolean' ? strict : true,
+    noProxy: Array.isArray(noProxy) ? noProxy.filter((host): host is string => typeof host === 'string') : [],
+  };
+}
+
+export function onDidChangeProxySettings(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (PROXY_KEYS.some((key) => event.affectsConfiguration(key))) listener();
   });
 }
 

@@ -1,13 +1,18 @@
 /**
  * Test-only endpoints under `/__sandbox/` (faults mode only; no auth, no rate limit):
- * queue faults, reset to the seed, and read the stored records so tests in another
- * process can compare exports and imports with what the sandbox holds.
+ * queue faults, reset to the seed, read the stored records so tests in another
+ * process can compare exports and imports with what the sandbox holds, add a tag (an
+ * empty team has none to import with), and cancel exports "on the server" as a user
+ * would in the web app.
  */
+import { cancelExport, isExportActive } from './exports/export-job';
 import type { RequestContext } from './http/context';
-import { validationError } from './http/errors';
+import { notFound, validationError } from './http/errors';
 import { readJsonBody } from './http/read-json';
 import { sendJson } from './http/respond';
 import { companyView, contactView } from './store/records';
+import { tagView } from './store/tag-record';
+import { isoNow } from './time';
 
 export async function addFault(ctx: RequestContext): Promise<void> {
   const { value } = await readJsonBody(ctx.req);
@@ -43,4 +48,28 @@ export function state(ctx: RequestContext): void {
   } else {
     throw validationError('kind', 'The kind must be contacts or companies.');
   }
+}
+
+/** `POST /__sandbox/tags` `{name}` → the tag (the existing one when the name is taken). */
+export async function addTag(ctx: RequestContext): Promise<void> {
+  const { value } = await readJsonBody(ctx.req);
+  const name = typeof value.name === 'string' ? value.name.trim() : '';
+  if (name === '' || name.length > 100) throw validationError('name', 'The name must be a non-empty string of at most 100 characters.');
+  const { store } = ctx.state;
+  sendJson(ctx.res, 200, tagView(store.tagNamed(name) ?? store.createTag(name), ctx.state.config.teamNumber));
+}
+
+/**
+ * `POST /__sandbox/cancel-exports` `{uuid?}` → `{cancelled: [uuid…]}`: cancels that export,
+ * or every queued / running one when no uuid is given (a test need not know the uuid).
+ */
+export async function cancelExports(ctx: RequestContext): Promise<void> {
+  const { value } = await readJsonBody(ctx.req);
+  const uuid = value.uuid;
+  if (uuid !== undefined && typeof uuid !== 'string') throw validationError('uuid', 'The uuid must be a string.');
+  if (uuid !== undefined && !ctx.state.exports.has(uuid)) throw notFound(`No export with uuid "${uuid}".`);
+  const at = isoNow();
+  const targets = [...ctx.state.exports.values()].filter((job) => (uuid === undefined ? isExportActive(job) : job.uuid === uuid));
+  const cancelled = targets.filter((job) => cancelExport(job, at)).map((job) => job.uuid);
+  sendJson(ctx.res, 200, { cancelled });
 }

@@ -3,7 +3,9 @@
  * `POST /__sandbox/faults` queues a fault; the next `count` requests whose method and
  * path match consume it, in the order faults were added. Kinds: answer a status (JSON
  * envelope, or a raw HTML body as a proxy would send), delay then answer normally,
- * drop the connection mid-body, or truncate the body after N bytes.
+ * drop the connection mid-body, truncate the body after N bytes, or `lose` the answer:
+ * carry the request out, then close the connection before answering (an export started
+ * whose start answer never arrived).
  */
 import { isRecord } from './http/read-json';
 import { validationErrors, type FieldErrors } from './http/errors';
@@ -12,9 +14,10 @@ export type FaultAction =
   | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: number; readonly body?: string }
   | { readonly kind: 'delay'; readonly delayMs: number }
   | { readonly kind: 'drop' }
+  | { readonly kind: 'lose' }
   | { readonly kind: 'truncate'; readonly bytes: number };
 
-const METHODS = ['GET', 'POST', 'PUT', '*'] as const;
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE', '*'] as const;
 type FaultMethod = (typeof METHODS)[number];
 
 interface Fault {
@@ -36,9 +39,9 @@ function isNonNegativeInteger(value: unknown): value is number {
 }
 
 function parseAction(body: Record<string, unknown>, errors: FieldErrors): FaultAction | undefined {
-  const kinds = (['status', 'delayMs', 'drop', 'truncate'] as const).filter((key) => body[key] !== undefined);
+  const kinds = (['status', 'delayMs', 'drop', 'lose', 'truncate'] as const).filter((key) => body[key] !== undefined);
   if (kinds.length !== 1) {
-    errors.status = ['Give exactly one of status, delayMs, drop or truncate.'];
+    errors.status = ['Give exactly one of status, delayMs, drop, lose or truncate.'];
     return undefined;
   }
   switch (kinds[0]) {
@@ -66,6 +69,12 @@ function parseAction(body: Record<string, unknown>, errors: FieldErrors): FaultA
         return undefined;
       }
       return { kind: 'drop' };
+    case 'lose':
+      if (body.lose !== true) {
+        errors.lose = ['The lose must be true.'];
+        return undefined;
+      }
+      return { kind: 'lose' };
     case 'truncate':
       if (!isNonNegativeInteger(body.truncate)) {
         errors.truncate = ['The truncate must be a non-negative integer (bytes of body to send).'];
@@ -82,6 +91,7 @@ function describeAction(action: FaultAction): Record<string, unknown> {
     case 'status': return { status: action.status, retryAfter: action.retryAfter, body: action.body };
     case 'delay': return { delayMs: action.delayMs };
     case 'drop': return { drop: true };
+    case 'lose': return { lose: true };
     case 'truncate': return { truncate: action.bytes };
   }
 }

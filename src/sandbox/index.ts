@@ -11,6 +11,7 @@ import { promises as fs } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isCompat, type Compat } from './compat';
 import { requestListener } from './server';
 import { SandboxState } from './state';
 import { loadSnapshot } from './persist';
@@ -27,6 +28,8 @@ export interface SandboxOptions {
   batchDelayMs?: number;
   /** Default 'demo'. */
   seed?: 'demo' | 'none';
+  /** Which server to play (see compat.ts): 'doc' (default) or 'sister', the real server's variants. */
+  compat?: Compat;
   /** Demo seed sizes; default 5,000 contacts and 500 companies. */
   seedContacts?: number;
   seedCompanies?: number;
@@ -52,6 +55,7 @@ export interface RunningSandbox {
   readonly url: string;
   readonly apiKey: string;
   readonly teamId?: string;
+  readonly compat: Compat;
   close(): Promise<void>;
 }
 
@@ -67,6 +71,8 @@ function count(value: number | undefined, name: string, fallback: number): numbe
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   if (apiKey === '' || /\s/.test(apiKey)) throw new RangeError('apiKey must be a non-empty string without spaces.');
+  const compat = options.compat ?? 'doc';
+  if (!isCompat(compat)) throw new RangeError(`compat must be doc or sister (got ${String(compat)}).`);
   const rateLimitPerMinute = count(options.rateLimitPerMinute, 'rateLimitPerMinute', 300);
   if (rateLimitPerMinute === 0) throw new RangeError('rateLimitPerMinute must be at least 1.');
   const workDir = await fs.mkdtemp(join(tmpdir(), 'getsales-sandbox-'));
@@ -81,6 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     teamNumber: teamId !== undefined && /^\d{1,15}$/.test(teamId) ? Number(teamId) : 1,
     batchDelayMs: count(options.batchDelayMs, 'batchDelayMs', DEFAULT_BATCH_DELAY_MS),
     seed: options.seed ?? 'demo',
+    compat,
     seedContacts: count(options.seedContacts, 'seedContacts', 5000),
     seedCompanies: count(options.seedCompanies, 'seedCompanies', 500),
     faults: options.faults ?? false,
@@ -118,5 +125,5 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     })();
     return closing;
   };
-  return { url: `http://127.0.0.1:${port}`, apiKey, ...(teamId !== undefined ? { teamId } : {}), close };
+  return { url: `http://127.0.0.1:${port}`, apiKey, compat, ...(teamId !== undefined ? { teamId } : {}), close };
 }

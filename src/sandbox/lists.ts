@@ -1,4 +1,7 @@
-/** Lists (contract §4): `GET /leads/api/lists` (paginated, `filter[q]` on the name) and `POST` `{name}`. */
+/**
+ * Lists (contract §4): `GET /leads/api/lists` (paginated, `filter[q]` on the name) and
+ * `POST` `{name}` (200; `201 Created` in sister mode, §7).
+ */
 import type { RequestContext } from './http/context';
 import { validationError } from './http/errors';
 import { paginate, readPageQuery } from './http/pagination';
@@ -21,5 +24,5 @@ export async function createList(ctx: RequestContext): Promise<void> {
   if (typeof name !== 'string' || name.trim() === '') throw validationError('name', 'The name field is required.');
   if (name.trim().length > MAX_NAME) throw validationError('name', `The name may not be greater than ${MAX_NAME} characters.`);
   const list = ctx.state.store.createList(name.trim());
-  sendJson(ctx.res, 200, listView(list, ctx.state.config.teamNumber));
+  sendJson(ctx.res, ctx.state.config.compat === 'sister' ? 201 : 200, listView(list, ctx.state.config.teamNumber));
 }

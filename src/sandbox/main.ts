@@ -1,10 +1,12 @@
 /**
  * Command line of the sandbox (built to dist/sandbox.js):
  *   node dist/sandbox.js --port 8787 --api-key <k> [--team-id <t>] [--batch-delay-ms <n>]
- *     [--seed demo|none] [--seed-contacts N] [--seed-companies N] [--rate-limit N] [--faults] [--quiet]
+ *     [--seed demo|none] [--seed-contacts N] [--seed-companies N] [--rate-limit N] [--compat doc|sister]
+ *     [--faults] [--quiet]
  * Prints the URL and the key, logs one line per request, and closes cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
+import { COMPAT_MODES, isCompat } from './compat';
 import { DEFAULT_API_KEY, DEFAULT_BATCH_DELAY_MS, startSandbox, type SandboxOptions } from './index';
 import { messageOf } from '../core/message-of';
 
@@ -17,6 +19,8 @@ const USAGE = `Usage: node dist/sandbox.js [options]
   --seed-contacts <n>    demo contacts (default 5000)
   --seed-companies <n>   demo companies (default 500)
   --rate-limit <n>       requests per minute per key (default 300)
+  --compat doc|sister    answer as the documented contract (default doc), or with
+                         every variant the real server may send instead (sister)
   --faults               enable /__sandbox/faults, /__sandbox/reset, /__sandbox/state
   --quiet                no per-request log lines
   --help                 this text`;
@@ -39,7 +43,7 @@ function readOptions(argv: string[]): SandboxOptions | 'help' {
       options: {
         port: { type: 'string' }, 'api-key': { type: 'string' }, 'team-id': { type: 'string' },
         'batch-delay-ms': { type: 'string' }, seed: { type: 'string' }, 'seed-contacts': { type: 'string' },
-        'seed-companies': { type: 'string' }, 'rate-limit': { type: 'string' }, faults: { type: 'boolean' },
+        'seed-companies': { type: 'string' }, 'rate-limit': { type: 'string' }, compat: { type: 'string' }, faults: { type: 'boolean' },
         quiet: { type: 'boolean' }, help: { type: 'boolean' },
       },
     }));
@@ -49,6 +53,8 @@ function readOptions(argv: string[]): SandboxOptions | 'help' {
   if (values.help) return 'help';
   const seed = values.seed;
   if (seed !== undefined && seed !== 'demo' && seed !== 'none') throw new UsageError(`--seed must be demo or none, got "${seed}".`);
+  const compat = values.compat;
+  if (compat !== undefined && !isCompat(compat)) throw new UsageError(`--compat must be ${COMPAT_MODES.join(' or ')}, got "${compat}".`);
   const port = integer(values.port, '--port') ?? 8787;
   if (port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}.`);
   const rateLimit = integer(values['rate-limit'], '--rate-limit');
@@ -60,6 +66,7 @@ function readOptions(argv: string[]): SandboxOptions | 'help' {
     ...(apiKey !== undefined ? { apiKey } : {}),
     ...(values['team-id'] !== undefined ? { teamId: values['team-id'] } : {}),
     ...(seed !== undefined ? { seed } : {}),
+    ...(compat !== undefined ? { compat } : {}),
     batchDelayMs: integer(values['batch-delay-ms'], '--batch-delay-ms'),
     seedContacts: integer(values['seed-contacts'], '--seed-contacts'),
     seedCompanies: integer(values['seed-companies'], '--seed-companies'),

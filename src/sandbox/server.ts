@@ -7,16 +7,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import * as admin from './admin';
 import { authenticate } from './auth';
-import { exportCompanies, exportContacts, downloadExport, getExport } from './exports/routes';
+import { countLeads, listCompanies } from './counts';
+import { deleteMassAction, getMassAction, listMassActions } from './exports/mass-actions';
+import { exportCompanies, exportContacts, downloadExport, getFileExport } from './exports/routes';
 import type { FaultAction } from './faults';
 import type { Handler, RequestContext } from './http/context';
 import { ApiError, errorEnvelope, notFound, reasonForStatus } from './http/errors';
 import { sendBody, sendError, setBodyCut } from './http/respond';
 import { Router } from './http/router';
-import { getImport, importCompanies, importLeads, importMetrics, listImports } from './imports/routes';
+import { getFileImport, getImport, importCompanies, importLeads, importMetrics, listImports } from './imports/routes';
 import { handleUpload } from './imports/upload';
 import { createList, listLists } from './lists';
 import type { SandboxState } from './state';
+import { listTags } from './tags';
 import { pause } from './time';
 
 const API = '/leads/api';
@@ -25,23 +28,30 @@ export const apiRoutes = new Router<Handler>()
   .add('POST', `${API}/file-imports/upload-csv`, handleUpload)
   .add('POST', `${API}/file-imports/:uuid/import-leads`, importLeads)
   .add('POST', `${API}/file-imports/:uuid/import-companies`, importCompanies)
-  .add('GET', `${API}/file-imports/:uuid`, getImport)
+  .add('GET', `${API}/file-imports/:uuid`, getFileImport)
   .add('PUT', `${API}/data-sources/metrics`, importMetrics)
   .add('GET', `${API}/data-sources`, listImports)
   .add('GET', `${API}/data-sources/:uuid`, getImport)
   .add('POST', `${API}/file-exports/leads`, exportContacts)
   .add('POST', `${API}/file-exports/companies`, exportCompanies)
   .add('POST', `${API}/file-exports/download`, downloadExport)
-  .add('GET', `${API}/file-exports/:uuid`, getExport)
-  .add('GET', `${API}/mass-actions/:uuid`, getExport)
+  .add('GET', `${API}/file-exports/:uuid`, getFileExport)
+  .add('GET', `${API}/mass-actions`, listMassActions)
+  .add('GET', `${API}/mass-actions/:uuid`, getMassAction)
+  .add('DELETE', `${API}/mass-actions/:uuid`, deleteMassAction)
   .add('GET', `${API}/lists`, listLists)
-  .add('POST', `${API}/lists`, createList);
+  .add('POST', `${API}/lists`, createList)
+  .add('GET', `${API}/tags`, listTags)
+  .add('POST', `${API}/leads/count`, countLeads)
+  .add('POST', `${API}/companies/list`, listCompanies);
 
 const adminRoutes = new Router<Handler>()
   .add('POST', '/__sandbox/faults', admin.addFault)
   .add('GET', '/__sandbox/faults', admin.listFaults)
   .add('POST', '/__sandbox/reset', admin.reset)
-  .add('GET', '/__sandbox/state', admin.state);
+  .add('GET', '/__sandbox/state', admin.state)
+  .add('POST', '/__sandbox/tags', admin.addTag)
+  .add('POST', '/__sandbox/cancel-exports', admin.cancelExports);
 
 async function route(router: Router<Handler>, base: Omit<RequestContext, 'params'>): Promise<void> {
   const method = base.req.method ?? 'GET';
@@ -77,8 +87,13 @@ async function applyFault(state: SandboxState, req: IncomingMessage, res: Server
       await pause(action.delayMs, state.closing);
       return false;
     case 'drop':
+      setBodyCut(res, { kind: 'drop' });
+      return false;
+    case 'lose':
+      setBodyCut(res, { kind: 'lose' });
+      return false;
     case 'truncate':
-      setBodyCut(res, action.kind === 'drop' ? { kind: 'drop' } : { kind: 'truncate', bytes: action.bytes });
+      setBodyCut(res, { kind: 'truncate', bytes: action.bytes });
       return false;
   }
 }

@@ -4,9 +4,12 @@
  * that reset and close can stop it all.
  */
 import { promises as fs } from 'node:fs';
+import type { Compat } from './compat';
 import type { ExportJob } from './exports/export-job';
+import { otherMassActions, type OtherMassAction } from './exports/other-mass-actions';
 import { FaultQueue } from './faults';
 import type { FileImportJob } from './imports/file-import';
+import { otherSources, type OtherSource } from './imports/other-sources';
 import { UploadRowsCache } from './imports/upload-rows-cache';
 import { RateLimiter, type RateWindow } from './rate-limit';
 import { seedDemo } from './store/seed';
@@ -21,6 +24,7 @@ export interface SandboxConfig {
   readonly teamNumber: number;
   readonly batchDelayMs: number;
   readonly seed: 'demo' | 'none';
+  readonly compat: Compat;
   readonly seedContacts: number;
   readonly seedCompanies: number;
   readonly faults: boolean;
@@ -40,6 +44,9 @@ export class SandboxState {
   store: TeamStore;
   readonly imports = new Map<string, FileImportJob>();
   readonly exports = new Map<string, ExportJob>();
+  /** LinkedIn / Sales Navigator data sources (listed in sister mode only) and non-export mass actions. */
+  readonly otherSources: readonly OtherSource[] = otherSources();
+  readonly otherMassActions: readonly OtherMassAction[] = otherMassActions();
   /** Parsed rows of uploads not yet imported, for their import to reuse. */
   readonly uploadRows = new UploadRowsCache();
   readonly faults = new FaultQueue();

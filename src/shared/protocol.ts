@@ -95,16 +95,24 @@ export interface ListSummary {
   readonly name: string;
 }
 
+/** An existing tag of the account; imports send tag uuids (contract §7). */
+export interface TagSummary {
+  readonly uuid: string;
+  readonly name: string;
+}
+
 export type TargetState =
   | {
       readonly kind: 'contacts';
       readonly listUuid: string | null;
+      /** Uuids of tags from `MappingModel.tags`. */
       readonly tags: readonly string[];
       readonly updateExisting: boolean;
     }
   | {
       readonly kind: 'companies';
       readonly listUuids: readonly string[];
+      /** Uuids of tags from `MappingModel.tags`. */
       readonly tags: readonly string[];
     };
 
@@ -125,6 +133,8 @@ export interface MappingModel {
   /** Prefill of the pickers: server `matches` merged with our own header matching. */
   readonly suggestions: readonly ColumnSuggestion[];
   readonly lists: readonly ListSummary[];
+  /** The account's existing tags (empty when the server has no tags endpoint). */
+  readonly tags: readonly TagSummary[];
   /** Initial target (e.g. the list chosen at upload). */
   readonly target: TargetState;
   /** Initial state of "Save this mapping for files with these headers". */

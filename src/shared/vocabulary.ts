@@ -48,7 +48,8 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const EXPORT_TYPES = ['contact_export_csv', 'account_export_csv'] as const;
 export type ExportType = (typeof EXPORT_TYPES)[number];
 
-export const EXPORT_STATUSES = ['queued', 'in_progress', 'done', 'failed'] as const;
+/** `completed` is `done` and `cancelled` ends an export without files: both are words the real server uses (contract §7). */
+export const EXPORT_STATUSES = ['queued', 'in_progress', 'done', 'completed', 'failed', 'cancelled'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
 const IMPORT_TYPE_OF: Readonly<Record<RecordKind, ImportType>> = { contacts: 'csv_leads', companies: 'csv_accounts' };

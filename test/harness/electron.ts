@@ -8,7 +8,7 @@ import { runTests } from '@vscode/test-electron';
 import { EXAMPLES_DIR, INTEGRATION_BUNDLE_DIR, REPO_ROOT } from './paths';
 import { createProfile } from './profile';
 import { readSuiteCounts, writeSuiteResults, type SuiteCounts } from './results';
-import { startSandboxProcess, type SandboxProcess } from './sandbox';
+import { startSuiteSandboxes, type SuiteSandboxes } from './sandbox';
 import { copyWorkspace } from './workspace';
 
 export async function runElectronSuite(): Promise<SuiteCounts> {
@@ -17,15 +17,15 @@ export async function runElectronSuite(): Promise<SuiteCounts> {
     if (built.status !== 0) throw new Error(`node ${script} failed (see above).`);
   }
   const profile = createProfile('electron');
-  let sandbox: SandboxProcess | undefined;
+  let sandboxes: SuiteSandboxes | undefined;
   try {
-    sandbox = await startSandboxProcess({ faults: true, batchDelayMs: 20, seed: 'demo' });
+    sandboxes = await startSuiteSandboxes();
     const resultsFile = join(profile.root, 'integration-results.json');
     const executable = process.env.VSCODE_EXECUTABLE_PATH;
     const code = await runTests({
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: join(INTEGRATION_BUNDLE_DIR, 'index.js'),
-      extensionTestsEnv: { GETSALES_SANDBOX_URL: sandbox.url, GETSALES_SANDBOX_KEY: sandbox.apiKey, GETSALES_TEST_RESULTS: resultsFile },
+      extensionTestsEnv: { ...sandboxes.env, GETSALES_TEST_RESULTS: resultsFile, ...(process.env.SANDBOX_COMPAT !== undefined ? { SANDBOX_COMPAT: process.env.SANDBOX_COMPAT } : {}) },
       launchArgs: [copyWorkspace(EXAMPLES_DIR, profile), '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${profile.userDataDir}`],
       ...(executable !== undefined && executable !== '' ? { vscodeExecutablePath: executable } : {}),
       ...(process.env.VSCODE_VERSION !== undefined ? { version: process.env.VSCODE_VERSION } : {}),
@@ -36,8 +36,8 @@ export async function runElectronSuite(): Promise<SuiteCounts> {
     const counts = readSuiteCounts(resultsFile) ?? { passed: 0, failed: 1, skipped: 0 };
     return code !== 0 && counts.failed === 0 ? { ...counts, failed: 1 } : counts;
   } finally {
-    // Also when the sandbox did not start: the profile folder is already on disk.
-    await sandbox?.close();
+    // Also when the sandboxes did not start: the profile folder is already on disk.
+    await sandboxes?.close();
     profile.dispose();
   }
 }

@@ -11,11 +11,11 @@ import { EXAMPLES_DIR, INTEGRATION_BUNDLE_DIR, REPO_ROOT, SCREENSHOTS_DIR } from
 import { createProfile } from './profile';
 import type { Runtime } from './provision';
 import { readSuiteCounts, type SuiteCounts } from './results';
-import { startSandboxProcess } from './sandbox';
+import { startSuiteSandboxes } from './sandbox';
 import { copyWorkspace } from './workspace';
 
-/** Generous: a hung suite must end the run, not stall CI. */
-const SUITE_TIMEOUT_MS = 8 * 60_000;
+/** Generous (the matrix runs most suites twice, on a loaded machine): a hung suite must end the run, not stall CI. */
+const SUITE_TIMEOUT_MS = 15 * 60_000;
 
 export async function runIntegrationSuite(runtime: Runtime, log: (line: string) => void): Promise<SuiteCounts> {
   const suiteIndex = join(INTEGRATION_BUNDLE_DIR, 'index.js');
@@ -23,18 +23,17 @@ export async function runIntegrationSuite(runtime: Runtime, log: (line: string) 
   const profile = createProfile('integration');
   const cleanup: (() => Promise<void>)[] = [async () => profile.dispose()];
   try {
-    const sandbox = await startSandboxProcess({ faults: true, batchDelayMs: 20, seed: 'demo' });
-    cleanup.unshift(() => sandbox.close());
-    log(`sandbox at ${sandbox.url}`);
+    const sandboxes = await startSuiteSandboxes();
+    cleanup.unshift(() => sandboxes.close());
+    log(`sandboxes at ${sandboxes.env.GETSALES_SANDBOX_URL ?? '?'} (doc) and ${sandboxes.env.GETSALES_SISTER_SANDBOX_URL ?? '?'} (sister)`);
     const resultsFile = join(profile.root, 'integration-results.json');
     // The extension host inherits code-server's environment: the suite and the extension
-    // read the sandbox from it (and the key stays out of URLs and logs).
-    const suiteEnv: Record<string, string> = {
-      GETSALES_SANDBOX_URL: sandbox.url,
-      GETSALES_SANDBOX_KEY: sandbox.apiKey,
-      GETSALES_TEST_RESULTS: resultsFile,
-    };
-    if (process.env.GETSALES_TEST_GREP !== undefined) suiteEnv.GETSALES_TEST_GREP = process.env.GETSALES_TEST_GREP;
+    // read the sandboxes from it (and the keys stay out of URLs and logs).
+    const suiteEnv: Record<string, string> = { ...sandboxes.env, GETSALES_TEST_RESULTS: resultsFile };
+    for (const name of ['GETSALES_TEST_GREP', 'SANDBOX_COMPAT']) {
+      const value = process.env[name];
+      if (value !== undefined) suiteEnv[name] = value;
+    }
     const codeServer = await startCodeServer({ runtime, profile, env: suiteEnv });
     cleanup.unshift(() => codeServer.close());
     log(`code-server at ${codeServer.url}`);

@@ -72,6 +72,9 @@ export function createProfile(label: string): Profile {
   // from the caller's shell (e.g. a terminal of `npm start`).
   delete env.GETSALES_SANDBOX_URL;
   delete env.GETSALES_SANDBOX_KEY;
+  delete env.GETSALES_SANDBOX_COMPAT;
+  delete env.GETSALES_SISTER_SANDBOX_URL;
+  delete env.GETSALES_SISTER_SANDBOX_KEY;
   return {
     root,
     userDataDir,

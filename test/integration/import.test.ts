@@ -4,7 +4,8 @@
 // and imports, rows without an identifier become diagnostics and come back in the error
 // report (which imports again once fixed), a 422 from the server is shown and nothing is
 // lost, and cancelling during the upload leaves no job and no temp copy. The mapping
-// screen opens as "Import: <file>" for interactive calls.
+// screen opens as "Import: <file>" for interactive calls. Runs against the doc and the
+// sister sandbox (the real server's variants: bare start answers, other `errors` items…).
 import { strict as assert } from 'node:assert';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,8 +18,8 @@ import type { Job } from '../../src/core/jobs';
 import type { GetSalesExtensionApi } from '../../src/host/api';
 import type { ImportOutcome } from '../../src/host/import';
 import type { ErrorReport } from '../../src/core/import/error-report';
-import { sandboxEnv } from './support/env';
-import { extensionApi, eventually } from './support/api';
+import { sandboxEnv, sandboxModes } from './support/env';
+import { extensionApi, eventually, switchSandbox } from './support/api';
 
 type Kind = 'contacts' | 'companies';
 type Row = Record<string, string>;
@@ -51,7 +52,7 @@ function uploadCopies(): string[] {
   return readdirSync(tmpdir()).filter((name) => name.startsWith('getsales-csv-'));
 }
 
-describe('import: from a CSV on disk to a job in the Jobs view', () => {
+for (const mode of sandboxModes()) describe(`import: from a CSV on disk to a job in the Jobs view (${mode} sandbox)`, () => {
   let api: GetSalesExtensionApi;
   let scratch: string;
   let listUuid: string;
@@ -60,13 +61,14 @@ describe('import: from a CSV on disk to a job in the Jobs view', () => {
 
   before(async () => {
     api = await extensionApi();
-    await api.connection.restore(process.env);
+    await switchSandbox(api, mode);
     await vscode.workspace.getConfiguration('getsales').update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
     scratch = mkdtempSync(join(tmpdir(), 'getsales-import-test-'));
     listUuid = (await api.connection.requireClient().createList(`Import tests ${token}`)).uuid;
   });
 
   after(async () => {
+    await switchSandbox(api, 'doc'); // first: its wait for running jobs still polls every second
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('getsales').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
     rmSync(scratch, { recursive: true, force: true });

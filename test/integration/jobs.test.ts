@@ -1,7 +1,10 @@
 // The job store in the real extension host against the harness's sandbox: a started
 // import is polled to its end and polling stops; jobs survive a simulated reload (a new
 // store on the same globalState) and resume; a 401 while polling keeps the job's state
-// and offers Sign In; Refresh All finds imports started elsewhere; Clear Finished.
+// and offers Sign In; Refresh All finds imports started elsewhere (and never a LinkedIn-type
+// data source); an export whose start answer was lost is found by Refresh Jobs; an export
+// cancelled on the server ends cancelled; Clear Finished. Runs against the doc and the
+// sister sandbox (the real server's variants), same assertions.
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,15 +13,15 @@ import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { systemClock } from '../../src/core/api/clock';
-import type { FileImport } from '../../src/core/api/models';
-import { type Job, JobPoller, JobStore, importPatch } from '../../src/core/jobs';
+import type { ImportStart } from '../../src/core/api/models';
+import { type Job, JobPoller, JobStore, importStartPatch } from '../../src/core/jobs';
 import type { GetSalesExtensionApi } from '../../src/host/api';
-import { sandboxEnv } from './support/env';
-import { extensionApi, eventually } from './support/api';
+import { connectionEnv, sandboxEnv, sandboxModes } from './support/env';
+import { extensionApi, eventually, switchSandbox } from './support/api';
 
 
 
-describe('jobs: store, polling and persistence in the extension host', () => {
+for (const mode of sandboxModes()) describe(`jobs: store, polling and persistence in the extension host (${mode} sandbox)`, () => {
   let api: GetSalesExtensionApi;
   let dir: string;
 
@@ -26,22 +29,23 @@ describe('jobs: store, polling and persistence in the extension host', () => {
     api = await extensionApi();
     dir = mkdtempSync(join(tmpdir(), 'getsales-jobs-'));
     await vscode.workspace.getConfiguration('getsales').update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
-    await api.connection.restore(process.env);
+    await switchSandbox(api, mode);
   });
 
   afterEach(async () => {
     // Each test leaves the extension connected to the harness sandbox, polling.
-    if (api.connection.state.mode !== 'sandbox' || api.connection.state.local) await api.connection.restore(process.env);
+    if (api.connection.state.mode !== 'sandbox' || api.connection.state.local || api.connection.state.baseUrl !== sandboxEnv().url) await api.connection.restore(connectionEnv());
     api.poller.resume();
   });
 
   after(async () => {
+    await switchSandbox(api, 'doc'); // first: its wait for running jobs still polls every second
     await vscode.workspace.getConfiguration('getsales').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
     rmSync(dir, { recursive: true, force: true });
   });
 
   /** Uploads a fresh contacts CSV and starts its import; returns the started import. */
-  async function startImport(rows: number): Promise<{ remote: FileImport; path: string }> {
+  async function startImport(rows: number): Promise<{ remote: ImportStart; path: string }> {
     const client = api.connection.requireClient();
     const tag = randomBytes(4).toString('hex');
     const path = join(dir, `contacts-${tag}.csv`);
@@ -56,14 +60,14 @@ describe('jobs: store, polling and persistence in the extension host', () => {
     return { remote, path };
   }
 
-  function addJob(started: { remote: FileImport; path: string }, store: JobStore = api.jobs): Job {
+  function addJob(started: { remote: ImportStart; path: string }, store: JobStore = api.jobs): Job {
     return store.addImport({
       entity: 'contacts',
       connection: 'sandbox',
       remoteUuid: started.remote.uuid,
       label: started.path.split('/').pop() ?? 'contacts.csv',
       sourcePath: started.path,
-      state: importPatch(started.remote, started.remote.metrics),
+      state: importStartPatch(started.remote),
     });
   }
 
@@ -121,10 +125,25 @@ describe('jobs: store, polling and persistence in the extension host', () => {
     assert.match(kept?.message ?? '', /Sign in/);
     assert.deepEqual(api.poller.polling(), [], 'polling stopped');
 
-    await api.connection.restore(process.env); // a new sign-in
+    await api.connection.restore(connectionEnv()); // a new sign-in
     const done = await eventually('the job to finish after reconnecting', () => (api.jobs.get(before.id)?.status === 'done' ? api.jobs.get(before.id) : undefined));
     assert.equal(done.message, undefined, 'the sign-in message is gone');
   });
+
+  /** An API read of the current mode's sandbox, with its key. */
+  async function sandboxGet(path: string): Promise<Record<string, unknown>[]> {
+    const { url, apiKey } = sandboxEnv();
+    const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${apiKey}` } });
+    assert.equal(response.status, 200, path);
+    return ((await response.json()) as { data: Record<string, unknown>[] }).data;
+  }
+
+  /** A test-only endpoint of the current mode's sandbox (faults enabled). */
+  async function sandboxAdmin(path: string, body: unknown): Promise<unknown> {
+    const response = await fetch(`${sandboxEnv().url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal(response.status, 200, `${path}: ${await response.clone().text()}`);
+    return response.json();
+  }
 
   it('Refresh All adds imports started elsewhere, from the API list', async () => {
     const started = await startImport(50); // not added to the store: "started in the web app"
@@ -134,6 +153,35 @@ describe('jobs: store, polling and persistence in the extension host', () => {
     assert.ok(found, 'the import is now a job');
     assert.equal(found.discovered, true);
     assert.equal(found.connection, 'sandbox');
+    // The sister server lists LinkedIn / Sales Navigator searches among the imports: none becomes a job.
+    const others = (await sandboxGet('/leads/api/data-sources?limit=100')).filter((item) => item.type !== 'csv_leads' && item.type !== 'csv_accounts');
+    assert.equal(others.length, mode === 'sister' ? 12 : 0);
+    assert.deepEqual(others.filter((item) => api.jobs.get(`import:${String(item.uuid)}`) !== undefined), []);
+  });
+
+  it('an export whose start answer was lost (the server started it) is found by Refresh Jobs and followed to done', async () => {
+    await sandboxAdmin('/__sandbox/faults', { method: 'POST', path: '/leads/api/file-exports/leads', lose: true });
+    await vscode.commands.executeCommand('getsales.exportContacts', { filter: { kind: 'all' }, interactive: false });
+    const [lost] = await sandboxGet('/leads/api/mass-actions?limit=1');
+    assert.equal(lost?.type, 'contact_export_csv', 'the server started the export');
+    const id = `export:${String(lost?.uuid)}`;
+    assert.equal(api.jobs.get(id), undefined, 'no answer, so no job yet');
+    await vscode.commands.executeCommand('getsales.jobs.refresh');
+    const found = api.jobs.get(id);
+    assert.ok(found, 'Refresh Jobs found the export');
+    assert.equal(found.discovered, true);
+    const done = await eventually('the found export to finish', () => (api.jobs.get(id)?.status === 'done' ? api.jobs.get(id) : undefined));
+    assert.equal(done.files.length, 1);
+  });
+
+  it('an export cancelled on the server ends cancelled', async () => {
+    const started: unknown = await vscode.commands.executeCommand('getsales.exportContacts', { filter: { kind: 'all' }, interactive: false });
+    assert.ok(typeof started === 'object' && started !== null && 'id' in started, `the export started (last error: ${api.commands.lastError()?.message ?? 'none'})`);
+    const job = started as Job;
+    // 5,000 demo contacts at 20 ms a batch of 1,000: still running when this arrives.
+    assert.deepEqual(await sandboxAdmin('/__sandbox/cancel-exports', { uuid: job.remoteUuid }), { cancelled: [job.remoteUuid] });
+    const cancelled = await eventually('the job to show cancelled', () => (api.jobs.get(job.id)?.status === 'cancelled' ? api.jobs.get(job.id) : undefined));
+    assert.equal(cancelled.remoteStatus, 'cancelled');
   });
 
   it('Clear Finished removes finished jobs and keeps running ones', async () => {

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type FileImport, GetSalesClient } from '../../src/core/api';
+import { GetSalesClient, type ImportStart } from '../../src/core/api';
 import { workbenchSuite } from './support/flow';
 import { until } from './support/retry';
 import { openView, sideBarTitleAction, treeRow } from './support/tree';
@@ -50,7 +50,7 @@ workbenchSuite('jobs: an import started elsewhere', {}, (flow) => {
 });
 
 /** Uploads a fresh contacts CSV and starts its import, as the web app would. */
-async function startImportElsewhere(client: GetSalesClient): Promise<FileImport> {
+async function startImportElsewhere(client: GetSalesClient): Promise<ImportStart> {
   const dir = mkdtempSync(join(tmpdir(), 'getsales-elsewhere-'));
   try {
     const path = join(dir, FILE_NAME);

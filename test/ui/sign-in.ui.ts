@@ -4,26 +4,16 @@
 // "Sign In" retries with the right key → signed in to an account (no Sandbox marker) →
 // an export runs to done → Sign Out returns to signed out. The key is never on screen.
 import { strict as assert } from 'node:assert';
-import type { Page } from 'playwright-core';
 import { workbenchSuite } from './support/flow';
 import { clickNotificationButton, notificationDetails, readNotifications, waitForNotification } from './support/notifications';
-import { answerInputBox, inputBoxField, inputBoxTitle, pickQuickPickItem, runCommand } from './support/palette';
+import { pickQuickPickItem, runCommand } from './support/palette';
+import { enterCredentials } from './support/sign-in';
 import { until } from './support/retry';
 import { statusBarItem } from './support/statusbar';
 import { openView, treeRow, waitForSideBarTitle, welcomeButton, welcomeText } from './support/tree';
 
 const WRONG_KEY = 'gs-wrong-key-5d1c0e7a93';
-const KEY_BOX = 'GetSales: Sign In (1/2)';
-const TEAM_BOX = 'GetSales: Sign In (2/2)';
 const REFUSED = /^GetSales did not accept this API key/;
-
-/** Answers both Sign In boxes; checks the key box hides what is typed. */
-async function enterCredentials(page: Page, apiKey: string): Promise<void> {
-  await inputBoxTitle(page, KEY_BOX).waitFor({ timeout: 10_000 });
-  assert.equal(await inputBoxField(page).getAttribute('type'), 'password', 'the API key box hides what is typed');
-  await answerInputBox(page, apiKey, KEY_BOX);
-  await answerInputBox(page, '', TEAM_BOX);
-}
 
 workbenchSuite('sign in: an account key checked against the API', { connection: 'signIn' }, (flow) => {
   flow('welcome Sign In → a wrong key is refused, nothing saved → Sign In from the message → signed in → an export runs to done → Sign Out', async ({ page, sandbox }) => {

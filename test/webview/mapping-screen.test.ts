@@ -109,14 +109,16 @@ describe('mapping screen', () => {
   it('starts the import with the mapping and target, shows live progress, saves the mapping, and closes on request', async () => {
     const screen = await screens.open({ model: contactsModel() });
     await screen.pick('#list-picker', 'Webinar leads');
-    await screen.page.locator('#tags').locator('input').fill('webinar-2026, berlin ,webinar-2026');
+    await screen.page.locator('#tags vscode-checkbox', { hasText: 'berlin' }).click();
+    await screen.page.locator('#tags vscode-checkbox', { hasText: 'webinar-2026' }).click();
     await screen.page.locator('#start-import').click();
 
     const start = await screen.waitForMessage('startImport');
     assert.deepEqual(start, {
       type: 'startImport',
       mapping: ['name', 'work_email', 'linkedin_id', null],
-      target: { kind: 'contacts', listUuid: 'list-1', tags: ['webinar-2026', 'berlin'], updateExisting: true },
+      // The account's tags are offered by name and sent by uuid (contract §7).
+      target: { kind: 'contacts', listUuid: 'list-1', tags: ['tag-uuid-2', 'tag-uuid-1'], updateExisting: true },
       saveMapping: true,
     });
     await screen.page.waitForSelector('section.progress:not([hidden])');

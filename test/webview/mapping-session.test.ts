@@ -63,6 +63,7 @@ describe('MappingSession', () => {
       [{ ...GOOD_START, mapping: ['work_email', 'work_email', null, null] }, /Work email is picked for 2 columns/],
       [{ ...GOOD_START, target: { kind: 'contacts', listUuid: null, tags: [], updateExisting: true } }, /Choose the list/],
       [{ ...GOOD_START, target: { kind: 'contacts', listUuid: 'gone', tags: [], updateExisting: true } }, /no longer exists/],
+      [{ ...GOOD_START, target: { kind: 'contacts', listUuid: 'list-1', tags: ['a-tag-name-not-a-uuid'], updateExisting: true } }, /chosen tag no longer exists/],
       [{ ...GOOD_START, target: { kind: 'companies', listUuids: [], tags: [] } }, /imports contacts, not companies/],
     ];
     for (const [request, expected] of refusals) {

@@ -16,7 +16,7 @@ describe('mapping screen state', () => {
     const first = await screens.open({ model: contactsModel() });
     await first.pick('#picker-3', 'About');
     await first.pick('#list-picker', 'Berlin CTOs');
-    await first.page.locator('#tags input').fill('vip, q3');
+    await first.page.locator('#tags vscode-checkbox', { hasText: 'berlin' }).click();
     await first.page.locator('#save-mapping').click();
     await first.page.waitForFunction(() => (window as unknown as { __savedState?: WebviewState }).__savedState?.saveMapping === false);
     const saved = (await first.savedState()) as WebviewState;
@@ -24,7 +24,7 @@ describe('mapping screen state', () => {
       version: 1,
       restore: { fileUri: 'file:///work/contacts.csv', kind: 'contacts', importUuid: 'imp-contacts-1' },
       mapping: ['name', 'work_email', 'linkedin_id', 'about'],
-      target: { kind: 'contacts', listUuid: 'list-2', tags: ['vip', 'q3'], updateExisting: true },
+      target: { kind: 'contacts', listUuid: 'list-2', tags: ['tag-uuid-2'], updateExisting: true },
       saveMapping: false,
       started: false,
     });
@@ -34,7 +34,8 @@ describe('mapping screen state', () => {
     assert.deepEqual(second.messages('mappingChanged')[0]?.mapping, ['name', 'work_email', 'linkedin_id', 'about']);
     assert.equal(await second.value('#picker-3'), 'about');
     await second.page.waitForFunction(() => (document.querySelector('#list-picker') as HTMLElement & { value: string }).value === 'list-2');
-    assert.equal(await second.value('#tags'), 'vip, q3');
+    assert.equal(await second.page.locator('#tags vscode-checkbox[data-tag="tag-uuid-2"]').getAttribute('aria-checked'), 'true');
+    assert.equal(await second.page.locator('#tags vscode-checkbox[data-tag="tag-uuid-1"]').getAttribute('aria-checked'), 'false');
     assert.equal(await second.page.locator('#save-mapping').getAttribute('aria-checked'), 'false');
     await second.page.waitForFunction(() => !document.querySelector('#start-import')?.hasAttribute('disabled'));
   });

@@ -1,20 +1,30 @@
 /**
  * Where the rows go. Contacts: exactly one list (the API requires it), tags, "update
- * existing contacts". Companies: any number of lists (optional), tags.
+ * existing contacts". Companies: any number of lists (optional), tags. Tags are the
+ * account's existing ones (the API takes tag uuids), picked with checkboxes.
  */
 import type { ListSummary, TargetState } from '../../src/shared/protocol';
 import { custom, h, replaceChildren, setDisabled } from '../dom';
-import { parseTags, type ScreenState } from '../screen-state';
-import type { Checkbox, Dropdown, TextField } from '../toolkit';
+import type { ScreenState } from '../screen-state';
+import type { Checkbox, Dropdown } from '../toolkit';
 import { createNewListForm } from './new-list-form';
 import type { ScreenActions, View } from './view';
 
 const NO_LIST = '__none__';
 
-function tagsField(state: ScreenState, actions: ScreenActions, current: () => TargetState): TextField {
-  const field = custom<TextField>('vscode-text-field', { id: 'tags', placeholder: 'webinar-2026, berlin', value: state.target.tags.join(', ') }, 'Tags (comma-separated, optional)');
-  field.addEventListener('input', () => actions.setTarget({ ...current(), tags: parseTags(field.value) }));
-  return field;
+function tagsField(state: ScreenState, actions: ScreenActions, current: () => TargetState): HTMLElement {
+  const group = h('div', { id: 'tags', class: 'list-checkboxes', role: 'group', 'aria-labelledby': 'tags-label' });
+  for (const tag of state.model.tags) {
+    const box = custom<Checkbox>('vscode-checkbox', { 'data-tag': tag.uuid, checked: state.target.tags.includes(tag.uuid) }, tag.name);
+    box.addEventListener('change', () => {
+      const target = current();
+      const others = target.tags.filter((uuid) => uuid !== tag.uuid);
+      actions.setTarget({ ...target, tags: box.checked ? [...others, tag.uuid] : others });
+    });
+    group.append(box);
+  }
+  if (state.model.tags.length === 0) group.append(h('span', { class: 'muted' }, 'No tags in this account.'));
+  return h('div', { class: 'tags-area' }, h('div', { class: 'field-label', id: 'tags-label' }, 'Tags (optional)'), group);
 }
 
 export function createTargetView(initial: ScreenState, actions: ScreenActions): View {
@@ -23,7 +33,7 @@ export function createTargetView(initial: ScreenState, actions: ScreenActions): 
   const newList = createNewListForm(actions);
   const tags = tagsField(initial, actions, () => target);
   const listArea = h('div', { class: 'list-area' });
-  const controls: HTMLElement[] = [tags];
+  const controls: HTMLElement[] = [...tags.querySelectorAll<HTMLElement>('vscode-checkbox[data-tag]')];
 
   let listPicker: Dropdown | null = null;
   let updateExisting: Checkbox | null = null;
@@ -101,6 +111,11 @@ export function createTargetView(initial: ScreenState, actions: ScreenActions): 
           if (box.checked !== wanted) box.checked = wanted;
           setDisabled(box, locked);
         }
+      }
+      const chosenTags = new Set(state.target.tags);
+      for (const box of tags.querySelectorAll<Checkbox>('vscode-checkbox[data-tag]')) {
+        const wanted = chosenTags.has(box.dataset.tag ?? '');
+        if (box.checked !== wanted) box.checked = wanted;
       }
       for (const control of controls) setDisabled(control, locked);
       newList.update(state);

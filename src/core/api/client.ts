@@ -12,13 +12,13 @@ import { safeFileName } from '../files/safe-file-name';
 import { streamToFileAtomic } from '../files/atomic-file';
 import { type Clock, systemClock } from './clock';
 import { contentDispositionFileName } from './content-disposition';
-import { DecodeError } from '../../shared/decode';
+import { DecodeError, shapeOf } from '../../shared/decode';
 import { ApiError, AuthError, CancelledError, NetworkError, NotFoundError, RateLimitedError, type RequestInfo, UnexpectedResponseError, ValidationError } from './errors';
 import { errorForStatus, networkError, networkFailureOf } from './failures';
 import { RateLimiter } from './limiter';
 import type {
   ContactList, Credentials, DownloadResult, ExportFilter, ExportJob, FileImport, ImportCompaniesBody,
-  ImportContactsBody, ImportMetrics, ListImportsQuery, ListListsQuery, Page, ProgressCallback, UploadCsvInput,
+  ImportContactsBody, ImportMetrics, ImportStart, ListImportsQuery, ListListsQuery, Page, PageQuery, ProgressCallback, Tag, UploadCsvInput,
 } from './models';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, shouldRetry } from './retry';
 import { openUploadSource } from './upload-body';
@@ -59,6 +59,16 @@ interface Call {
   readonly safe: boolean;
   /** Uploads and downloads: the timeout is on idle time, kicked by progress. */
   readonly streaming?: boolean;
+  /** An answer that is not JSON is read as no body at all (import starts [sister]). */
+  readonly lenient?: boolean;
+  /** Hand non-2xx answers to the handler instead of turning them into errors (probes). */
+  readonly anyStatus?: boolean;
+}
+
+/** What `probe` saw: the status and the JSON (undefined when the body was not JSON). */
+export interface ProbeAnswer {
+  readonly status: number;
+  readonly value: unknown;
 }
 
 interface Attempt {
@@ -66,7 +76,9 @@ interface Attempt {
   readonly watchdog: Watchdog;
 }
 
-type Handler<T> = (response: Dispatcher.ResponseData, attempt: Attempt) => Promise<T>;
+type Handler<T> = (response: Dispatcher.ResponseData, attempt: Attempt, redact: (text: string) => string) => Promise<T>;
+
+type Decoder<T> = (value: unknown, note: wire.Note) => T;
 
 interface Body {
   readonly body: string | FormData;
@@ -75,6 +87,11 @@ interface Body {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/**
+ * The largest JSON answer read. The biggest legitimate one (a page of 100 items, an upload
+ * preview) is well under 1 MB; without a cap a runaway answer grows memory by its size.
+ */
+export const MAX_JSON_BODY_BYTES = 16 * 1024 * 1024;
 
 export class GetSalesClient {
   private readonly base: URL;
@@ -107,9 +124,9 @@ export class GetSalesClient {
       throw new ValidationError(`Cannot read ${fileName}: ${localReason(error)}`, { file: [localReason(error)] }, { method: 'POST', path });
     }
     const total = source.size;
-    return this.execute({ method: 'POST', path, safe: false, streaming: true }, signal, async (response) => {
+    return this.execute({ method: 'POST', path, safe: false, streaming: true }, signal, async (response, _attempt, redact) => {
       onProgress?.(total, total);
-      return this.readJson(response, { method: 'POST', path }, (v) => wire.decodeFileImport(v, 'import'));
+      return this.readJson(response, { method: 'POST', path }, (v, note) => wire.decodeUpload(v, 'upload', note), redact);
     }, (attempt) => {
       let sent = 0;
       onProgress?.(0, total);
@@ -124,17 +141,18 @@ export class GetSalesClient {
     });
   }
 
-  importContacts(importUuid: string, body: ImportContactsBody, signal?: AbortSignal): Promise<FileImport> {
-    return this.json({ method: 'POST', path: wire.API_PATHS.importLeads(importUuid), json: wire.encodeImportContacts(body), safe: false }, signal, (v) => wire.decodeFileImport(v, 'import'));
+  /** The answer may have no schema at all [sister]: whatever it holds, the job is the upload. */
+  importContacts(importUuid: string, body: ImportContactsBody, signal?: AbortSignal): Promise<ImportStart> {
+    return this.json({ method: 'POST', path: wire.API_PATHS.importLeads(importUuid), json: wire.encodeImportContacts(body), safe: false, lenient: true }, signal, (v, note) => wire.decodeImportStart(v, importUuid, 'import', note));
   }
 
-  importCompanies(importUuid: string, body: ImportCompaniesBody, signal?: AbortSignal): Promise<FileImport> {
-    return this.json({ method: 'POST', path: wire.API_PATHS.importCompanies(importUuid), json: wire.encodeImportCompanies(body), safe: false }, signal, (v) => wire.decodeFileImport(v, 'import'));
+  importCompanies(importUuid: string, body: ImportCompaniesBody, signal?: AbortSignal): Promise<ImportStart> {
+    return this.json({ method: 'POST', path: wire.API_PATHS.importCompanies(importUuid), json: wire.encodeImportCompanies(body), safe: false, lenient: true }, signal, (v, note) => wire.decodeImportStart(v, importUuid, 'import', note));
   }
 
   /** Polls `data-sources/{uuid}`; a 404 there falls back to `file-imports/{uuid}`. */
   getImport(uuid: string, signal?: AbortSignal): Promise<FileImport> {
-    return this.getWithFallback(wire.API_PATHS.dataSource(uuid), wire.API_PATHS.fileImport(uuid), signal, (v) => wire.decodeFileImport(v, 'import'));
+    return this.getWithFallback(wire.API_PATHS.dataSource(uuid), wire.API_PATHS.fileImport(uuid), signal, (v, note) => wire.decodeDataSource(v, 'import', note));
   }
 
   async importMetrics(uuids: readonly string[], signal?: AbortSignal): Promise<Record<string, ImportMetrics>> {
@@ -142,23 +160,29 @@ export class GetSalesClient {
     return this.json({ method: 'PUT', path: wire.API_PATHS.importMetrics, json: wire.encodeImportMetricsRequest(uuids), safe: true }, signal, (v) => wire.decodeMetricsMap(v, 'metrics'));
   }
 
+  /** CSV imports only: the real server lists every data source, LinkedIn searches included, and may ignore the filter. */
   listImports(query: ListImportsQuery = {}, signal?: AbortSignal): Promise<Page<FileImport>> {
-    return this.json({ method: 'GET', path: wire.API_PATHS.imports, query: wire.listImportsQuery(query), safe: true }, signal, (v) => wire.decodePage(v, 'imports', wire.decodeFileImport));
+    return this.json({ method: 'GET', path: wire.API_PATHS.imports, query: wire.listImportsQuery(query), safe: true }, signal, (v, note) => wire.decodeImportsPage(v, 'imports', note));
   }
 
   // ------------------------------------------------------------ exports
 
   exportContacts(filter: ExportFilter, signal?: AbortSignal): Promise<ExportJob> {
-    return this.json({ method: 'POST', path: wire.API_PATHS.exportContacts, json: wire.encodeExportRequest(filter, 'contacts'), safe: false }, signal, (v) => wire.decodeExport(v, 'export'));
+    return this.json({ method: 'POST', path: wire.API_PATHS.exportContacts, json: wire.encodeExportRequest(filter, 'contacts'), safe: false }, signal, (v, note) => wire.decodeExportStart(v, 'export', note));
   }
 
   exportCompanies(filter: ExportFilter, signal?: AbortSignal): Promise<ExportJob> {
-    return this.json({ method: 'POST', path: wire.API_PATHS.exportCompanies, json: wire.encodeExportRequest(filter, 'companies'), safe: false }, signal, (v) => wire.decodeExport(v, 'export'));
+    return this.json({ method: 'POST', path: wire.API_PATHS.exportCompanies, json: wire.encodeExportRequest(filter, 'companies'), safe: false }, signal, (v, note) => wire.decodeExportStart(v, 'export', note));
   }
 
   /** Polls `mass-actions/{uuid}`; a 404 there falls back to `file-exports/{uuid}`. */
   getExport(uuid: string, signal?: AbortSignal): Promise<ExportJob> {
-    return this.getWithFallback(wire.API_PATHS.massAction(uuid), wire.API_PATHS.fileExport(uuid), signal, (v) => wire.decodeExport(v, 'export'));
+    return this.getWithFallback(wire.API_PATHS.massAction(uuid), wire.API_PATHS.fileExport(uuid), signal, (v, note) => wire.decodeExport(v, 'export', note));
+  }
+
+  /** Recent mass actions, exports only (other mass-action types are skipped), newest first. */
+  listExports(query: PageQuery = {}, signal?: AbortSignal): Promise<Page<ExportJob>> {
+    return this.json({ method: 'GET', path: wire.API_PATHS.massActions, query: wire.listMassActionsQuery(query), safe: true }, signal, (v, note) => wire.decodeMassActionsPage(v, 'massActions', note));
   }
 
   /**
@@ -196,17 +220,36 @@ export class GetSalesClient {
   // ------------------------------------------------------------ lists
 
   listLists(query: ListListsQuery = {}, signal?: AbortSignal): Promise<Page<ContactList>> {
-    return this.json({ method: 'GET', path: wire.API_PATHS.lists, query: wire.listListsQuery(query), safe: true }, signal, (v) => wire.decodePage(v, 'lists', wire.decodeContactList));
+    return this.json({ method: 'GET', path: wire.API_PATHS.lists, query: wire.listListsQuery(query), safe: true }, signal, (v, note) => wire.decodeListsPage(v, 'lists', note));
   }
 
+  /** Any 2xx (the sister spec answers 201). */
   createList(name: string, signal?: AbortSignal): Promise<ContactList> {
-    return this.json({ method: 'POST', path: wire.API_PATHS.lists, json: wire.encodeCreateList(name), safe: false }, signal, (v) => wire.decodeContactList(v, 'list'));
+    return this.json({ method: 'POST', path: wire.API_PATHS.lists, json: wire.encodeCreateList(name), safe: false }, signal, (v, note) => wire.decodeContactList(v, 'list', note));
+  }
+
+  listTags(query: PageQuery = {}, signal?: AbortSignal): Promise<Page<Tag>> {
+    return this.json({ method: 'GET', path: wire.API_PATHS.tags, query: wire.listTagsQuery(query), safe: true }, signal, (v, note) => wire.decodeTagsPage(v, 'tags', note));
+  }
+
+  // ------------------------------------------------------------ probes
+
+  /**
+   * A read-only GET whose answer is returned as it came, whatever the status (the
+   * compatibility report decodes it itself). JSON is capped and redacted like every answer.
+   */
+  probe(path: string, query?: wire.Query, signal?: AbortSignal): Promise<ProbeAnswer> {
+    const info: RequestInfo = { method: 'GET', path };
+    return this.execute({ method: 'GET', path, query, safe: true, anyStatus: true }, signal, async (response, _attempt, redact) => {
+      const text = await readBody(response.body, MAX_JSON_BODY_BYTES, { ...info, status: response.statusCode });
+      return { status: response.statusCode, value: parseJson(text, redact) };
+    });
   }
 
   // ------------------------------------------------------------ request cycle
 
   /** The contract names two paths for polling; the second is asked only when the first is 404. */
-  private async getWithFallback<T>(path: string, fallbackPath: string, signal: AbortSignal | undefined, decode: (value: unknown) => T): Promise<T> {
+  private async getWithFallback<T>(path: string, fallbackPath: string, signal: AbortSignal | undefined, decode: Decoder<T>): Promise<T> {
     try {
       return await this.json({ method: 'GET', path, safe: true }, signal, decode);
     } catch (error) {
@@ -215,24 +258,30 @@ export class GetSalesClient {
     }
   }
 
-  private json<T>(call: Call, signal: AbortSignal | undefined, decode: (value: unknown) => T): Promise<T> {
-    return this.execute(call, signal, (response) => this.readJson(response, { method: call.method, path: call.path }, decode));
+  private json<T>(call: Call, signal: AbortSignal | undefined, decode: Decoder<T>): Promise<T> {
+    return this.execute(call, signal, (response, _attempt, redact) => this.readJson(response, { method: call.method, path: call.path }, decode, redact, call.lenient));
   }
 
-  private async readJson<T>(response: Dispatcher.ResponseData, info: RequestInfo, decode: (value: unknown) => T): Promise<T> {
+  /**
+   * Reads, redacts and decodes a JSON answer. What the decoder ignored is logged one line
+   * each; when it fails, the log gets the answer's shape (keys and types, no values).
+   */
+  private async readJson<T>(response: Dispatcher.ResponseData, info: RequestInfo, decode: Decoder<T>, redact: (text: string) => string, lenient = false): Promise<T> {
     const request = { ...info, status: response.statusCode };
-    const text = await response.body.text();
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw new UnexpectedResponseError('response', `expected JSON, got ${text.trim() === '' ? 'an empty body' : `"${text.slice(0, 40).replace(/\s+/g, ' ')}…"`}`, request);
+    const where = `${info.method} ${info.path}`;
+    const text = await readBody(response.body, MAX_JSON_BODY_BYTES, request);
+    const value = parseJson(text, redact);
+    if (value === NOT_JSON && !lenient) {
+      throw new UnexpectedResponseError('response', `expected JSON, got ${text.trim() === '' ? 'an empty body' : `${Buffer.byteLength(text)} bytes of text that is not JSON`}`, request);
     }
+    const note = (line: string): void => this.options.logger.warn(redact(`${where}: ${line}`));
     try {
-      return decode(value);
+      return decode(value === NOT_JSON ? undefined : value, note);
     } catch (error) {
-      if (error instanceof DecodeError) throw new UnexpectedResponseError(error.path, error.problem, request);
-      throw error;
+      if (!(error instanceof DecodeError)) throw error;
+      const shape = shapeOf(value);
+      this.options.logger.error(redact(`${where}: ${error.path}: ${error.problem}; the answer's shape: ${shape}`));
+      throw new UnexpectedResponseError(error.path, error.problem, request, shape);
     }
   }
 
@@ -298,8 +347,8 @@ export class GetSalesClient {
       });
       if (call.streaming) watchdog.kick(); // the response has begun: from now on, idle time counts
       const status = response.statusCode;
-      if (status < 200 || status >= 300) {
-        const bodyText = await readCapped(response.body, MAX_ERROR_BODY_BYTES);
+      if ((status < 200 || status >= 300) && !call.anyStatus) {
+        const bodyText = redact(await readCapped(response.body, MAX_ERROR_BODY_BYTES));
         throw errorForStatus({
           request: { ...info, status },
           bodyText,
@@ -309,7 +358,7 @@ export class GetSalesClient {
           redact,
         });
       }
-      return { result: await handle(response, context), status };
+      return { result: await handle(response, context, redact), status };
     } catch (error) {
       response?.body.destroy();
       if (signal?.aborted) throw new CancelledError(info);
@@ -354,10 +403,56 @@ class ShortTransfer extends Error {
   }
 }
 
-/** Replaces the key and Team ID wherever they appear, as a last guard on text we did not write. */
+/**
+ * Replaces the key and Team ID wherever they appear in text we did not write (a server
+ * echoing the Authorization header), also in their JSON-escaped spelling.
+ */
 function redactor(credentials: Credentials): (text: string) => string {
   const secrets = [credentials.apiKey, credentials.teamId].filter((s): s is string => !!s && s.length >= 4);
-  return (text) => secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+  const spellings = [...new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))].sort((a, b) => b.length - a.length);
+  return (text) => spellings.reduce((result, secret) => result.split(secret).join('***'), text);
+}
+
+const NOT_JSON: unique symbol = Symbol('not JSON');
+
+/**
+ * Parses an answer and redacts every string in it (keys too), so nothing the server echoes
+ * of the key reaches a decoded field, a job in the store or a report. Redacting the parsed
+ * strings, not the text, keeps a short Team ID from corrupting a number.
+ */
+function parseJson(text: string, redact: (text: string) => string): unknown {
+  try {
+    return redactStrings(JSON.parse(text), redact);
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+function redactStrings(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactStrings(item, redact)]));
+  }
+  return value;
+}
+
+/** The whole body as text, refused past `maxBytes` (declared or counted) so a runaway answer cannot fill memory. */
+async function readBody(body: Dispatcher.ResponseData['body'], maxBytes: number, request: RequestInfo): Promise<string> {
+  const tooLarge = (): UnexpectedResponseError => new UnexpectedResponseError('response', `the answer is larger than ${Math.round(maxBytes / (1024 * 1024))} MB, the most this extension reads`, request);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      size += buffer.length;
+      if (size > maxBytes) throw tooLarge();
+      chunks.push(buffer);
+    }
+  } finally {
+    body.destroy();
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {

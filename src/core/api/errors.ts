@@ -108,18 +108,23 @@ export class NetworkError extends ApiError {
 }
 
 /**
- * The server answered, but not in the shape the contract describes: a decoder kit
- * DecodeError (or unparsable JSON), attributed to the request. `path` names the field;
- * `problem` names JSON types only, never the value sent.
+ * The server answered, but without something the extension acts on: a decoder kit
+ * DecodeError (or an answer that is not JSON, or too large), attributed to the request.
+ * `path` names the field; the message names the endpoint too, and `problem` speaks of JSON
+ * types only, never the value sent. `shape` (keys and JSON types of the whole answer, see
+ * shapeOf) is for the log and the compatibility report.
  */
 export class UnexpectedResponseError extends ApiError {
   readonly kind = 'decode';
   readonly path: string;
   readonly problem: string;
-  constructor(path: string, problem: string, request?: RequestInfo) {
-    super(`GetSales sent an unexpected response (${path}: ${problem}). The API may have changed; update the extension or report this.`, request);
+  readonly shape: string | undefined;
+  constructor(path: string, problem: string, request?: RequestInfo, shape?: string) {
+    const where = request ? ` to ${request.method} ${request.path}` : '';
+    super(`GetSales sent an unexpected answer${where} (${path}: ${problem}). Run "GetSales: Check API Compatibility" and report what it shows; the log has the answer's shape.`, request);
     this.path = path;
     this.problem = problem;
+    this.shape = shape;
   }
 }
 

@@ -48,7 +48,7 @@ export function errorForStatus(context: ResponseContext): ApiError {
   if (status >= 500) {
     const base = `GetSales had a server error (${status})${said}`;
     return new ServerError(mayHaveActed
-      ? `${base} The request may have been carried out anyway: check the GetSales Jobs view before trying again.`
+      ? `${base} The request may have been carried out anyway: run Refresh Jobs in the GetSales Jobs view (it lists recent imports and exports) before trying again.`
       : `${base} Try again in a few minutes.`, mayHaveActed, request);
   }
   if (status >= 400) {
@@ -99,7 +99,7 @@ export function networkFailureOf(error: unknown): NetworkFailure {
 
 export function networkError(failure: NetworkFailure, request: RequestInfo, host: string, unsafe: boolean, cause: unknown, timeoutMs: number): NetworkError {
   const mayHaveActed = unsafe && !BEFORE_SENDING.has(failure);
-  const afterward = mayHaveActed ? ' It may have reached GetSales anyway: check the GetSales Jobs view before trying again.' : ' Try again.';
+  const afterward = mayHaveActed ? ' It may have reached GetSales anyway: run Refresh Jobs in the GetSales Jobs view (it lists recent imports and exports) before trying again.' : ' Try again.';
   const messages: Record<NetworkFailure, string> = {
     refused: `Could not connect to ${host} (connection refused). Check the API URL setting and your network.`,
     dns: `Could not find the server ${host}. Check your internet connection, proxy and the API URL setting.`,

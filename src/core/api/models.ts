@@ -9,10 +9,17 @@ import type { ExportStatus, ExportType, ImportStatus, ImportType } from '../../s
 /** GetSales refuses larger uploads (contract §2.1); check before uploading to fail early. */
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
-const TERMINAL_IMPORT_STATUSES: ReadonlySet<ImportStatus> = new Set(['completed', 'failed', 'contacts_limit_achieved']);
+/**
+ * A status word this version does not know (contract §7): the raw word is kept in
+ * `rawStatus`, shown to the user, and the job is treated as still running.
+ */
+export const UNKNOWN_STATUS = 'unknown';
+export type UnknownStatus = typeof UNKNOWN_STATUS;
 
-/** True when the import will not change any more, so polling can stop. */
-export function isImportFinished(status: ImportStatus): boolean {
+const TERMINAL_IMPORT_STATUSES: ReadonlySet<string> = new Set<ImportStatus>(['completed', 'failed', 'contacts_limit_achieved']);
+
+/** True when the import will not change any more, so polling can stop; an unknown word is still running. */
+export function isImportFinished(status: ImportStatus | UnknownStatus): boolean {
   return TERMINAL_IMPORT_STATUSES.has(status);
 }
 
@@ -24,7 +31,11 @@ export interface ImportMetrics {
   readonly errorRecords: number;
 }
 
-/** A row the server refused. `row` is passed on as the server numbers it (the sandbox counts file lines: header = 1); the contract leaves this open. */
+/**
+ * A row the server refused. `row` is passed on as the server numbers it (the sandbox counts
+ * file lines: header = 1); the contract leaves this open. 0 = no row named (a message about
+ * the whole import, or an item whose shape names none).
+ */
 export interface ImportRowError {
   readonly row: number;
   readonly message: string;
@@ -32,8 +43,11 @@ export interface ImportRowError {
 
 export interface FileImport {
   readonly uuid: string;
-  readonly type: ImportType;
-  readonly status: ImportStatus;
+  /** Undefined when the server leaves it out (contract §7: upload answers may). */
+  readonly type: ImportType | undefined;
+  readonly status: ImportStatus | UnknownStatus;
+  /** The server's word as sent (or the default it stands for when absent), for the user and the log. */
+  readonly rawStatus: string;
   readonly listUuid: string | undefined;
   readonly fileName: string | undefined;
   readonly delimiter: string | undefined;
@@ -46,8 +60,17 @@ export interface FileImport {
   /** Counters when the server embeds them; otherwise ask `importMetrics`. */
   readonly metrics: ImportMetrics | undefined;
   readonly errors: readonly ImportRowError[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
+  /** ISO time; absent in several real answers (contract §7). */
+  readonly createdAt: string | undefined;
+  /** ISO time of the last change; like createdAt, often absent (contract §7). */
+  readonly updatedAt: string | undefined;
+}
+
+/** What an import start answers: only the job's uuid and status matter (contract §7). */
+export interface ImportStart {
+  readonly uuid: string;
+  readonly status: ImportStatus | UnknownStatus;
+  readonly rawStatus: string;
 }
 
 export interface ExportProgress {
@@ -57,18 +80,26 @@ export interface ExportProgress {
 
 export interface ExportJob {
   readonly uuid: string;
-  readonly type: ExportType;
-  readonly status: ExportStatus;
+  /** Undefined when the answer leaves it out (export start and poll answers may). */
+  readonly type: ExportType | undefined;
+  readonly status: ExportStatus | UnknownStatus;
+  readonly rawStatus: string;
   readonly progress: ExportProgress | undefined;
   /** Server file names to pass to `downloadExport`; empty until the export is done. */
   readonly files: readonly string[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
+  readonly createdAt: string | undefined;
+  readonly updatedAt: string | undefined;
 }
 
-/** Ready means downloadable: done and at least one result file (contract §3.2). */
+/** Ready means downloadable: finished and at least one result file (contract §3.2, §7). */
 export function isExportReady(job: ExportJob): boolean {
-  return job.status === 'done' && job.files.length > 0;
+  return (job.status === 'done' || job.status === 'completed') && job.files.length > 0;
+}
+
+/** An account tag; imports send tag uuids (contract §7). */
+export interface Tag {
+  readonly uuid: string;
+  readonly name: string;
 }
 
 /**
@@ -84,8 +115,7 @@ export type ExportFilter =
 export interface ContactList {
   readonly uuid: string;
   readonly name: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
+  readonly createdAt: string | undefined;
 }
 
 export interface Page<T> {
@@ -113,6 +143,7 @@ export interface ImportContactsBody {
   /** Catalogue field → 0-based column index. */
   readonly columns: Readonly<Record<string, number>>;
   readonly listUuid?: string;
+  /** Tag uuids (contract §7). */
   readonly tags?: readonly string[];
   readonly updateIfExists?: boolean;
   readonly moveToList?: boolean;
@@ -121,11 +152,17 @@ export interface ImportContactsBody {
 export interface ImportCompaniesBody {
   readonly columns: Readonly<Record<string, number>>;
   readonly listUuids?: readonly string[];
+  /** Tag uuids (contract §7). */
   readonly tags?: readonly string[];
 }
 
 export interface ListImportsQuery {
   readonly type?: ImportType;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface PageQuery {
   readonly limit?: number;
   readonly offset?: number;
 }

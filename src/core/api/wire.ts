@@ -5,21 +5,29 @@
  * server disagrees, this file is the one to change.
  */
 import {
-  DecodeError, array, arrayOf, boolean, cell, count as anyCount, nonEmptyString, object, oneOf, optional, recordOf, string,
-  type JsonObject, type Reader,
+  DecodeError, type JsonObject, type Reader, array, arrayOf, boolean, cell, count as anyCount, jsonType, lenient, nonEmptyString,
+  object, optional, recordOf, skipInvalid, string,
 } from '../../shared/decode';
 import {
-  EXPORT_STATUSES, EXPORT_TYPES, IMPORT_STATUSES, IMPORT_TYPES, type ImportType, type RecordKind,
+  EXPORT_STATUSES, EXPORT_TYPES, IMPORT_STATUSES, IMPORT_TYPES, type ExportStatus, type ImportStatus, type ImportType, type RecordKind,
 } from '../../shared/vocabulary';
 import {
-  type ContactList, type ExportFilter, type ExportJob, type ExportProgress, type FileImport,
-  type ImportCompaniesBody, type ImportContactsBody, type ImportMetrics, type ImportRowError,
-  type ListImportsQuery, type ListListsQuery, type Page,
+  type ContactList, type ExportFilter, type ExportJob, type ExportProgress, type FileImport, type ImportCompaniesBody,
+  type ImportContactsBody, type ImportMetrics, type ImportRowError, type ImportStart, type ListImportsQuery, type ListListsQuery,
+  type Page, type PageQuery, type Tag, UNKNOWN_STATUS, type UnknownStatus,
 } from './models';
 
 /** Counts and indexes may come as digit strings (PHP servers send those) [ours]. */
 const count: Reader<number> = (value, path) => anyCount(value, path, { digitStrings: true });
 
+/** Where a decoder reports data it tolerated (ignored or left out): one line each, for the log. */
+export type Note = (line: string) => void;
+const ignoreNotes: Note = () => undefined;
+
+/** Advisory data: a value that does not decode gives `fallback`, and one note says why. */
+function advisory<T>(value: unknown, path: string, read: Reader<T>, fallback: T, note: Note): T {
+  return lenient(value, path, read, fallback, (problem) => note(`ignored ${problem.path}: ${problem.problem}`));
+}
 
 const segment = (uuid: string): string => encodeURIComponent(uuid);
 
@@ -39,6 +47,8 @@ export const API_PATHS = {
   fileExport: (uuid: string) => `/leads/api/file-exports/${segment(uuid)}`,
   download: '/leads/api/file-exports/download',
   lists: '/leads/api/lists',
+  tags: '/leads/api/tags',
+  massActions: '/leads/api/mass-actions',
 } as const;
 
 export type Query = Readonly<Record<string, string | number | undefined>>;
@@ -112,6 +122,15 @@ export function listImportsQuery(query: ListImportsQuery): Query {
   return { 'filter[type]': query.type, ...pageQuery(query), order_field: 'created_at', order_type: 'desc' };
 }
 
+/** Newest first; the type filter is a hint the real server may ignore (contract §7). */
+export function listMassActionsQuery(query: PageQuery): Query {
+  return { ...pageQuery(query), order_field: 'created_at', order_type: 'desc' };
+}
+
+export function listTagsQuery(query: PageQuery): Query {
+  return pageQuery(query);
+}
+
 export function listListsQuery(query: ListListsQuery): Query {
   return { 'filter[q]': query.q || undefined, ...pageQuery(query) };
 }
@@ -121,27 +140,87 @@ function pageQuery(query: { limit?: number; offset?: number }): Query {
 }
 
 // ---------------------------------------------------------------- responses
+//
+// Each decoder requires only what the extension acts on (contract §7, row by row): a
+// missing required field is a DecodeError naming it; advisory data that does not decode
+// is noted (one log line) and left out; unknown status words are kept raw.
 
-export function decodeFileImport(value: unknown, path = 'import'): FileImport {
+/** `POST upload-csv`: only the uuid and the headers (or a preview keyed by header) are required. */
+export function decodeUpload(value: unknown, path = 'upload', note: Note = ignoreNotes): FileImport {
   const o = object(value, path);
-  const payload = optional(o.payload, `${path}.payload`, object) ?? {};
-  const csvHeaders = optional(o.csv_headers, `${path}.csv_headers`, (v, p) => arrayOf(v, p, string)) ?? [];
+  const csvHeaders = optional(o.csv_headers, `${path}.csv_headers`, (v, p) => arrayOf(v, p, string)) ?? headersOfPreview(o.csv_preview, `${path}.csv_headers`);
+  return fileImport(o, path, note, csvHeaders, statusOf(advisory<string | undefined>(o.status, `${path}.status`, string, undefined, note), IMPORT_STATUSES, 'not_started'));
+}
+
+/** `GET data-sources/{uuid}` (or `file-imports/{uuid}`): the status is what polling acts on, so it is required; any word is accepted. */
+export function decodeDataSource(value: unknown, path = 'import', note: Note = ignoreNotes): FileImport {
+  const o = object(value, path);
+  const csvHeaders = advisory(o.csv_headers, `${path}.csv_headers`, (v, p) => arrayOf(v, p, string), [], note);
+  return fileImport(o, path, note, csvHeaders, statusOf(string(o.status, `${path}.status`), IMPORT_STATUSES, 'in_progress'));
+}
+
+/**
+ * `POST import-leads|import-companies`: a full object, a partial one or a body with no
+ * schema at all [sister]; the job is the upload, so its uuid is the fallback. Never fails.
+ */
+export function decodeImportStart(value: unknown, uploadUuid: string, path = 'import', note: Note = ignoreNotes): ImportStart {
+  const o = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : {};
+  if (o === value) {
+    const uuid = advisory(o.uuid, `${path}.uuid`, nonEmptyString, uploadUuid, note);
+    return { uuid, ...statusOf(advisory<string | undefined>(o.status, `${path}.status`, string, undefined, note), IMPORT_STATUSES, 'in_progress') };
+  }
+  note(`${path}: the answer is ${jsonType(value)}, not an object; following the upload ${uploadUuid}`);
+  return { uuid: uploadUuid, status: 'in_progress', rawStatus: 'in_progress' };
+}
+
+/** `GET data-sources`: every data source of the account [sister]; only CSV imports are ours, the rest is skipped. */
+export function decodeImportsPage(value: unknown, path = 'imports', note: Note = ignoreNotes): Page<FileImport> {
+  return decodePage(value, path, (item, p) => {
+    const type = object(item, p).type;
+    return typeof type === 'string' && (IMPORT_TYPES as readonly string[]).includes(type) ? decodeDataSource(item, p, note) : SKIP;
+  }, note, 'not a CSV import');
+}
+
+function fileImport(o: JsonObject, path: string, note: Note, csvHeaders: readonly string[], status: Status<ImportStatus>): FileImport {
+  const payload = advisory(o.payload, `${path}.payload`, object, {}, note);
   return {
     uuid: nonEmptyString(o.uuid, `${path}.uuid`),
-    type: oneOf(o.type, `${path}.type`, IMPORT_TYPES),
-    status: oneOf(o.status, `${path}.status`, IMPORT_STATUSES),
-    listUuid: optional(o.list_uuid, `${path}.list_uuid`, string),
-    fileName: optional(payload.file_name, `${path}.payload.file_name`, string),
-    delimiter: optional(payload.delimiter, `${path}.payload.delimiter`, string),
-    rowsCount: optional(payload.rows_count, `${path}.payload.rows_count`, count),
+    type: knownType(o.type, IMPORT_TYPES),
+    ...status,
+    listUuid: advisory(o.list_uuid, `${path}.list_uuid`, string, undefined, note),
+    fileName: advisory(payload.file_name, `${path}.payload.file_name`, string, undefined, note),
+    delimiter: advisory(payload.delimiter, `${path}.payload.delimiter`, string, undefined, note),
+    rowsCount: advisory(payload.rows_count, `${path}.payload.rows_count`, count, undefined, note),
     csvHeaders,
-    csvPreview: optional(o.csv_preview, `${path}.csv_preview`, (v, p) => decodePreview(v, p, csvHeaders)) ?? [],
-    matches: optional(o.matches, `${path}.matches`, (v, p) => decodeMatches(v, p, csvHeaders)) ?? {},
-    metrics: optional(o.metrics, `${path}.metrics`, decodeImportMetrics),
-    errors: optional(o.errors, `${path}.errors`, (v, p) => arrayOf(v, p, decodeRowError)) ?? [],
-    createdAt: string(o.created_at, `${path}.created_at`),
-    updatedAt: string(o.updated_at, `${path}.updated_at`),
+    csvPreview: advisory(o.csv_preview, `${path}.csv_preview`, (v, p) => decodePreview(v, p, csvHeaders), [], note),
+    matches: advisory(o.matches, `${path}.matches`, (v, p) => decodeMatches(v, p, csvHeaders), {}, note),
+    metrics: advisory(o.metrics, `${path}.metrics`, decodeImportMetrics, undefined, note),
+    errors: advisory(o.errors, `${path}.errors`, (v, p) => decodeRowErrors(v, p, note), [], note),
+    createdAt: advisory(o.created_at, `${path}.created_at`, string, undefined, note),
+    updatedAt: advisory(o.updated_at, `${path}.updated_at`, string, undefined, note),
   };
+}
+
+/** With no `csv_headers`, a preview whose rows are objects keyed by header still names them. */
+function headersOfPreview(preview: unknown, headersPath: string): string[] {
+  const first = Array.isArray(preview) ? preview[0] : undefined;
+  if (typeof first === 'object' && first !== null && !Array.isArray(first)) return Object.keys(first);
+  throw new DecodeError(headersPath, `expected the file's headers (csv_headers or a preview keyed by header), got ${jsonType(undefined)}`);
+}
+
+interface Status<T extends string> {
+  readonly status: T | UnknownStatus;
+  readonly rawStatus: string;
+}
+
+/** A known word, or `unknown` with the raw word kept; absent means `fallback`. */
+function statusOf<T extends string>(value: string | undefined, known: readonly T[], fallback: T): Status<T> {
+  if (value === undefined) return { status: fallback, rawStatus: fallback };
+  return { status: (known as readonly string[]).includes(value) ? (value as T) : UNKNOWN_STATUS, rawStatus: value };
+}
+
+function knownType<T extends string>(value: unknown, known: readonly T[]): T | undefined {
+  return typeof value === 'string' && (known as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
 /** Rows come as arrays of cells, or as objects keyed by header; both become header-aligned arrays. */
@@ -156,7 +235,8 @@ function decodePreview(value: unknown, path: string, headers: readonly string[])
 
 /**
  * The server's suggested mapping, as field → column index. Accepted shapes:
- * `{field: index}`, `{field: "Header"}`, `[{field|target, column|index|source}]`.
+ * `{field: index}`, `{field: "Header"}`, `{"Header": field}`, `[{field|target, column|index|source}]`.
+ * Anything else throws, and the caller ignores it (advisory).
  */
 function decodeMatches(value: unknown, path: string, headers: readonly string[]): Record<string, number> {
   const result: Record<string, number> = {};
@@ -173,9 +253,11 @@ function decodeMatches(value: unknown, path: string, headers: readonly string[])
     });
     return result;
   }
-  for (const [field, column] of Object.entries(object(value, path))) {
-    if (column === null) continue; // a field the server could not match
-    put(field, column, `${path}.${field}`);
+  for (const [key, entry] of Object.entries(object(value, path))) {
+    if (entry === null) continue; // a field the server could not match
+    // `{"Header": field}`: the key is a header and the value a field name.
+    if (headers.includes(key) && typeof entry === 'string' && !headers.includes(entry) && !/^\d+$/.test(entry)) put(entry, key, `${path}.<key>`);
+    else put(key, entry, `${path}.<key>`);
   }
   return result;
 }
@@ -205,36 +287,81 @@ export function decodeImportMetrics(value: unknown, path: string): ImportMetrics
   };
 }
 
-function decodeRowError(value: unknown, path: string): ImportRowError {
-  const o = object(value, path);
-  return { row: count(o.row, `${path}.row`), message: string(o.message, `${path}.message`) };
+const ROW_KEYS = ['row', 'line', 'row_number', 'line_number', 'index'] as const;
+const MESSAGE_KEYS = ['message', 'error', 'reason', 'text', 'description'] as const;
+
+/** `errors[]` items of any shape [sister: "array of object"]: what can be read is kept, the rest noted once. */
+function decodeRowErrors(value: unknown, path: string, note: Note): ImportRowError[] {
+  const result: ImportRowError[] = [];
+  let unreadable = 0;
+  array(value, path).forEach((item) => {
+    const read = readRowError(item);
+    if (read) result.push(read);
+    else unreadable += 1;
+  });
+  if (unreadable > 0) note(`ignored ${unreadable} of the items of ${path}: no text in them`);
+  return result;
+}
+
+/** A row number when a numeric field names one (0 otherwise), and the text. */
+function readRowError(item: unknown): ImportRowError | undefined {
+  if (typeof item === 'string') return item.trim() === '' ? undefined : { row: 0, message: item };
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
+  const o = item as JsonObject;
+  const rowValue = ROW_KEYS.map((key) => o[key]).find((v) => typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)));
+  const message = MESSAGE_KEYS.map((key) => o[key]).find((v): v is string => typeof v === 'string' && v.trim() !== '')
+    ?? Object.values(o).find((v): v is string => typeof v === 'string' && v.trim() !== '' && !/^\d+$/.test(v));
+  if (message === undefined) return undefined;
+  const row = rowValue === undefined ? 0 : Number(rowValue);
+  return { row: Number.isSafeInteger(row) && row >= 0 ? row : 0, message };
 }
 
 export function decodeMetricsMap(value: unknown, path = 'metrics'): Record<string, ImportMetrics> {
   return recordOf(value, path, decodeImportMetrics);
 }
 
-export function decodeExport(value: unknown, path = 'export'): ExportJob {
+/** `POST file-exports/leads|companies`: only the uuid is required [sister: no timestamps, no progress]. */
+export function decodeExportStart(value: unknown, path = 'export', note: Note = ignoreNotes): ExportJob {
   const o = object(value, path);
-  const result = optional(o.result, `${path}.result`, object);
-  const files = result === undefined
-    ? []
-    : optional(result.files, `${path}.result.files`, (v, p) => arrayOf(v, p, decodeResultFile)) ?? [];
+  return exportJob(o, path, note, statusOf(advisory<string | undefined>(o.status, `${path}.status`, string, undefined, note), EXPORT_STATUSES, 'queued'));
+}
+
+/** `GET mass-actions/{uuid}` (or `file-exports/{uuid}`): the status is what polling acts on. */
+export function decodeExport(value: unknown, path = 'export', note: Note = ignoreNotes): ExportJob {
+  const o = object(value, path);
+  return exportJob(o, path, note, statusOf(string(o.status, `${path}.status`), EXPORT_STATUSES, 'in_progress'));
+}
+
+/** `GET mass-actions`: mass actions of every kind; only exports are ours, the rest is skipped. */
+export function decodeMassActionsPage(value: unknown, path = 'massActions', note: Note = ignoreNotes): Page<ExportJob> {
+  return decodePage(value, path, (item, p) => {
+    const type = object(item, p).type;
+    return typeof type === 'string' && (EXPORT_TYPES as readonly string[]).includes(type) ? decodeExport(item, p, note) : SKIP;
+  }, note, 'not an export');
+}
+
+function exportJob(o: JsonObject, path: string, note: Note, status: Status<ExportStatus>): ExportJob {
+  const result = advisory(o.result, `${path}.result`, object, undefined, note);
   return {
     uuid: nonEmptyString(o.uuid, `${path}.uuid`),
-    type: oneOf(o.type, `${path}.type`, EXPORT_TYPES),
-    status: oneOf(o.status, `${path}.status`, EXPORT_STATUSES),
-    progress: optional(o.progress, `${path}.progress`, decodeProgress),
-    files,
-    createdAt: string(o.created_at, `${path}.created_at`),
-    updatedAt: string(o.updated_at, `${path}.updated_at`),
+    type: knownType(o.type, EXPORT_TYPES),
+    ...status,
+    progress: advisory(o.progress, `${path}.progress`, decodeProgress, undefined, note),
+    // The files are what Download acts on: a shape we cannot read is an error, not a silent empty list.
+    files: result === undefined ? [] : optional(result.files, `${path}.result.files`, (v, p) => arrayOf(v, p, decodeResultFile)) ?? [],
+    createdAt: advisory(o.created_at, `${path}.created_at`, string, undefined, note),
+    updatedAt: advisory(o.updated_at, `${path}.updated_at`, string, undefined, note),
   };
 }
 
-/** A result file is a name, or an object carrying `file_name` [ours]. */
+const FILE_NAME_KEYS = ['file_name', 'name', 'path', 'filename'] as const;
+
+/** A result file is a name, or an object carrying it under `file_name`, `name` or `path` (contract §7). */
 function decodeResultFile(value: unknown, path: string): string {
   if (typeof value === 'string') return nonEmptyString(value, path);
-  return nonEmptyString(object(value, path).file_name, `${path}.file_name`);
+  const o = object(value, path);
+  const key = FILE_NAME_KEYS.find((k) => typeof o[k] === 'string') ?? 'file_name';
+  return nonEmptyString(o[key], `${path}.${key}`);
 }
 
 function decodeProgress(value: unknown, path: string): ExportProgress {
@@ -242,23 +369,51 @@ function decodeProgress(value: unknown, path: string): ExportProgress {
   return { processed: count(o.processed, `${path}.processed`), total: count(o.total, `${path}.total`) };
 }
 
-export function decodeContactList(value: unknown, path = 'list'): ContactList {
+export function decodeContactList(value: unknown, path = 'list', note: Note = ignoreNotes): ContactList {
   const o = object(value, path);
   return {
     uuid: nonEmptyString(o.uuid, `${path}.uuid`),
     name: string(o.name, `${path}.name`),
-    createdAt: string(o.created_at, `${path}.created_at`),
-    updatedAt: string(o.updated_at, `${path}.updated_at`),
+    createdAt: advisory(o.created_at, `${path}.created_at`, string, undefined, note),
   };
 }
 
-export function decodePage<T>(value: unknown, path: string, item: Reader<T>): Page<T> {
+export function decodeListsPage(value: unknown, path = 'lists', note: Note = ignoreNotes): Page<ContactList> {
+  return decodePage(value, path, (item, p) => decodeContactList(item, p, note), note);
+}
+
+export function decodeTag(value: unknown, path = 'tag'): Tag {
   const o = object(value, path);
-  const items = arrayOf(o.data, `${path}.data`, item);
-  const limit = optional(o.limit, `${path}.limit`, count) ?? items.length;
-  const offset = optional(o.offset, `${path}.offset`, count) ?? 0;
-  const total = optional(o.total, `${path}.total`, count) ?? offset + items.length;
-  const hasMore = optional(o.has_more, `${path}.has_more`, boolean) ?? offset + items.length < total;
+  return { uuid: nonEmptyString(o.uuid, `${path}.uuid`), name: string(o.name, `${path}.name`) };
+}
+
+export function decodeTagsPage(value: unknown, path = 'tags', note: Note = ignoreNotes): Page<Tag> {
+  return decodePage(value, path, decodeTag, note);
+}
+
+/** An item reader returns SKIP for an item that is not ours (another data-source or mass-action type). */
+const SKIP: unique symbol = Symbol('skip');
+
+/**
+ * A paginated list. One item that does not decode is left out (noted once for the page),
+ * never the whole page: the page is what Refresh Jobs and the pickers act on.
+ */
+export function decodePage<T>(value: unknown, path: string, item: (value: unknown, path: string) => T | typeof SKIP, note: Note = ignoreNotes, skipReason = 'not of a kind this extension uses'): Page<T> {
+  const o = object(value, path);
+  const problems: DecodeError[] = [];
+  const read = skipInvalid(o.data, `${path}.data`, item, (problem) => problems.push(problem));
+  const items = read.filter((entry): entry is T => entry !== SKIP);
+  const seen = read.length + problems.length;
+  const skipped = read.length - items.length;
+  if (skipped > 0) note(`skipped ${skipped} of ${seen} items of ${path}.data: ${skipReason}`);
+  if (problems.length > 0) {
+    const some = problems.slice(0, 3).map((p) => `${p.path}: ${p.problem}`).join('; ');
+    note(`ignored ${problems.length} of ${seen} items of ${path}.data that did not decode (${some}${problems.length > 3 ? '; …' : ''})`);
+  }
+  const limit = advisory(o.limit, `${path}.limit`, count, seen, note);
+  const offset = advisory(o.offset, `${path}.offset`, count, 0, note);
+  const total = advisory(o.total, `${path}.total`, count, offset + seen, note);
+  const hasMore = advisory(o.has_more, `${path}.has_more`, boolean, offset + seen < total, note);
   return { items, limit, offset, total, hasMore };
 }
 

@@ -81,14 +81,14 @@ function decodeHead(head: Head, encoding: CsvEncoding): string {
 /** Excel's first line "sep=;" names the delimiter; Excel does not show it as a row. */
 const SEP_LINE = /^sep=(.)(?:\r\n|\n|\r|$)/i;
 
-interface SepLine {
+export interface SepLine {
   readonly delimiter: CsvDelimiter | undefined;
   readonly written: string;
   /** The text after the line. */
   readonly rest: string;
 }
 
-function sepLineOf(text: string): SepLine | undefined {
+export function sepLineOf(text: string): SepLine | undefined {
   const match = SEP_LINE.exec(text);
   if (match === null) return undefined;
   const character = match[1] ?? '';

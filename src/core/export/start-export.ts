@@ -27,7 +27,7 @@ export async function startExport(client: ExportStarter, store: JobStore, reques
     connection: request.connection,
     remoteUuid: remote.uuid,
     label: request.label,
-    remoteStatus: remote.status,
+    remoteStatus: remote.rawStatus,
     // `filter` is what getsales.jobs.retry re-runs.
     data: { filter: filterData(request.filter) },
     state: exportPatch(remote),

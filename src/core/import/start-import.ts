@@ -6,7 +6,7 @@
 import type { GetSalesClient } from '../api';
 import { type CsvDialect } from '../csv';
 import { toApiColumns } from '../mapping';
-import { type Job, type JobConnection, type JobStore, importPatch } from '../jobs';
+import { type Job, type JobConnection, type JobStore, importStartPatch } from '../jobs';
 import type { ColumnMapping, RecordKind, TargetState } from '../../shared/protocol';
 import { type ImportTarget, importJobData } from './import-job-data';
 
@@ -40,7 +40,7 @@ export async function startImport(client: Pick<GetSalesClient, 'importContacts' 
     connection: input.connection,
     remoteUuid: remote.uuid,
     label: input.label,
-    remoteStatus: remote.status,
+    remoteStatus: remote.rawStatus,
     sourcePath: input.sourcePath,
     data: importJobData({
       mapping: input.mapping,
@@ -50,6 +50,6 @@ export async function startImport(client: Pick<GetSalesClient, 'importContacts' 
       sepLine: input.dialect.sepLine === true,
       target: importTargetOf(target),
     }),
-    state: importPatch(remote, remote.metrics),
+    state: importStartPatch(remote),
   });
 }

@@ -33,6 +33,8 @@ export function describeJob(job: Job): string {
       return `done${took}`;
     case 'partial':
       return job.counts && job.counts.errors > 0 ? `${plural(job.counts.errors, 'error')}${took}` : `incomplete${took}`;
+    case 'cancelled':
+      return 'cancelled on GetSales';
     case 'gone':
       return 'no longer known';
     default:
@@ -66,6 +68,7 @@ export function finishedSentence(job: Job): string {
   const what = job.kind === 'import' ? `Import of ${job.label}` : `Export of ${job.label}`;
   if (job.status === 'failed') return `${what} failed${job.message ? `: ${job.message}` : '.'}`;
   if (job.status === 'gone') return `${what} is no longer known${job.connection === 'sandbox' ? ' to the sandbox' : ' to GetSales'}.`;
+  if (job.status === 'cancelled') return `${what} was cancelled on GetSales; nothing to download.`;
   if (job.kind === 'export') {
     const records = job.progress?.total ?? job.progress?.done;
     return `${what} is ready${records !== undefined ? ` (${formatCount(records)} records)` : ''}.`;
@@ -81,6 +84,7 @@ const STATUS_LABELS: Record<Job['status'], string> = {
   done: 'Done',
   partial: 'Finished with problems',
   failed: 'Failed',
+  cancelled: 'Cancelled on GetSales',
   gone: 'No longer known',
 };
 

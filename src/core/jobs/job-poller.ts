@@ -133,7 +133,8 @@ export class JobPoller implements Disposable {
     }
     let patch: JobPatch;
     try {
-      patch = { ...(await fetchPatch(job, target.remote, signal)), message: undefined };
+      // The patch sets `message` (undefined when all is well), so a stale problem line clears.
+      patch = await fetchPatch(job, target.remote, signal);
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
       this.log(`${job.id}: the server does not know it (404); marked gone`);

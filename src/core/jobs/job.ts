@@ -8,12 +8,13 @@ export type JobKind = 'import' | 'export';
 
 /**
  * Our own status, independent of the API's enums (kept in `remoteStatus`):
- * queued → running → done | partial | failed | gone. `partial` means finished with
- * rejected rows or a contacts limit, so the user should look; `gone` means the server
- * answers that it does not know the job (a reset sandbox, another account), so nobody
- * asks about it again unless the user says so.
+ * queued → running → done | partial | failed | cancelled | gone. `partial` means finished
+ * with rejected rows or a contacts limit, so the user should look; `cancelled` means someone
+ * stopped it on GetSales (an export cancelled in the web app), which is not a failure;
+ * `gone` means the server answers that it does not know the job (a reset sandbox, another
+ * account), so nobody asks about it again unless the user says so.
  */
-export const JOB_STATUSES = ['queued', 'running', 'done', 'partial', 'failed', 'gone'] as const;
+export const JOB_STATUSES = ['queued', 'running', 'done', 'partial', 'failed', 'cancelled', 'gone'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Which connection the job belongs to: a sandbox job is never polled against an account. */

@@ -4,3 +4,4 @@ export { proposeMapping, type ProposedSuggestion, type MappingProposal, type Pro
 export { checkMapping, checkApiColumns, fieldLabel, type MappingCheck, type MappingIssue, type MappingIssueCode } from './mapping-rules';
 export { toApiColumns, fromApiColumns, type ApiColumns, type MappingOverride } from './column-mapping';
 export { MappingMemory, headerFingerprint, MAPPING_MEMORY_KEY } from './mapping-memory';
+export { readHeader, readHeaderLine, type HeaderAt, importLensTitle, mappedColumnsSummary, headerHints, type HeaderCell, type HeaderLine, type HeaderHint } from './header-line';

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { arrayOf, lenient, nullable, object, oneOf, skipInvalid, string } from '../../shared/decode';
 import { type ColumnMapping, RECORD_KINDS, type RecordKind } from '../../shared/vocabulary';
+import { Emitter, type Event } from '../jobs/emitter';
 import type { KeyValuePort } from '../key-value-port';
 import { isKnownField, normalizeHeader } from './catalogue';
 
@@ -38,6 +39,9 @@ const forget = (): void => undefined;
 
 export class MappingMemory {
   private readonly maxEntries: number;
+  private readonly changed = new Emitter<void>();
+  /** Fires after a mapping was remembered or forgotten (the editor's hints follow it). */
+  readonly onDidChange: Event<void> = this.changed.event;
 
   constructor(private readonly store: KeyValuePort, options: { maxEntries?: number } = {}) {
     this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
@@ -63,10 +67,12 @@ export class MappingMemory {
     const others = this.entries().filter((e) => !(e.kind === kind && e.fingerprint === fingerprint));
     const entry: Entry = { kind, fingerprint, mapping: [...mapping] };
     await this.store.update(MAPPING_MEMORY_KEY, [entry, ...others].slice(0, this.maxEntries));
+    this.changed.fire();
   }
 
   async forget(kind: RecordKind, headers: readonly string[]): Promise<void> {
     const fingerprint = headerFingerprint(headers);
     await this.store.update(MAPPING_MEMORY_KEY, this.entries().filter((e) => !(e.kind === kind && e.fingerprint === fingerprint)));
+    this.changed.fire();
   }
 }

@@ -70,7 +70,7 @@ async function pickList(entity: RecordKind, client: GetSalesClient, title: strin
 
 /** The lists API gives no record counts; the creation date tells lists of one name apart. */
 function listDescription(list: ContactList): string {
-  const created = list.createdAt.slice(0, 10);
+  const created = list.createdAt?.slice(0, 10) ?? '';
   return /^\d{4}-\d{2}-\d{2}$/.test(created) ? `created ${created}` : '';
 }
 

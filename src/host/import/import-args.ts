@@ -4,7 +4,7 @@
  *   - (uri, uris[]) from the Explorer (multi-select) or (uri) from an editor menu;
  *   - an options object (tests, scripts, "Import fixed rows"):
  *     { file?: Uri | string, files?: (Uri | string)[], mapping?: ColumnMapping | { field: column index | header },
- *       listUuid?: string, listUuids?: string[], tags?: string[], updateExisting?: boolean,
+ *       listUuid?: string, listUuids?: string[], tags?: string[] (tag uuids, see GET /leads/api/tags), updateExisting?: boolean,
  *       saveMapping?: boolean, interactive?: boolean (false: no screen, no questions; start at once),
  *       showProblems?: boolean (put row problems in the Problems view without the screen),
  *       signal?: AbortSignal (cancels like the notification's Cancel button) }

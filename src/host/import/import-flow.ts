@@ -13,7 +13,7 @@ import { UserError } from '../../core/user-error';
 import { importBlocker } from '../../shared/import-blocker';
 import type { CommandRunner } from '../command-runner';
 import type { Log } from '../log';
-import { fetchAllLists } from '../../core/api/account-lists';
+import { fetchAllLists, fetchAllTags } from '../../core/api/account-lists';
 import type { ImportOptions } from './import-args';
 import type { ImportDiagnostics } from './import-diagnostics';
 import { type ImportScreenContext, importScreenCallbacks } from './mapping-screen/import-screen';
@@ -99,8 +99,9 @@ export async function importFile(deps: ImportDeps, client: GetSalesClient, conne
   }
 
   const lists = await fetchAllLists(client, options.signal);
+  const tags = await fetchAllTags(client, options.signal, (line) => deps.log.info(line));
   const model = buildMappingModel({
-    fileUri: uri.toString(), kind, prepared, upload, lists, remembered, requested, target,
+    fileUri: uri.toString(), kind, prepared, upload, lists, tags, remembered, requested, target,
     saveMapping: options.saveMapping ?? remembered === undefined,
   });
   const callbacks = importScreenCallbacks(screenContext, (reading) => rereadForScreen(deps, client, connection, kind, uri, reading, model));
@@ -129,8 +130,8 @@ export function screenForUpload(
 }
 
 /** "Encoding" or "Neutralise" changed on the screen: read the file again that way and upload it again. */
-export async function rereadForScreen(deps: ImportDeps, client: GetSalesClient, connection: JobConnection, kind: RecordKind, uri: vscode.Uri, reading: FileReading, current: Pick<MappingModel, 'lists' | 'target' | 'saveMapping'>): Promise<{ context: ImportScreenContext; model: MappingModel }> {
+export async function rereadForScreen(deps: ImportDeps, client: GetSalesClient, connection: JobConnection, kind: RecordKind, uri: vscode.Uri, reading: FileReading, current: Pick<MappingModel, 'lists' | 'tags' | 'target' | 'saveMapping'>): Promise<{ context: ImportScreenContext; model: MappingModel }> {
   const { prepared, upload } = await prepareAndUpload(client, uri.fsPath, kind, undefined, reading);
   deps.log.info(`Import: read ${basename(uri.fsPath)} again as ${describeDialect(prepared)}${reading.neutraliseFormulas ? ', formulas neutralised' : ''}; uploaded as ${upload.uuid}`);
-  return screenForUpload(deps, client, connection, kind, uri, prepared, upload, { lists: current.lists, target: current.target, saveMapping: current.saveMapping, reading });
+  return screenForUpload(deps, client, connection, kind, uri, prepared, upload, { lists: current.lists, tags: current.tags, target: current.target, saveMapping: current.saveMapping, reading });
 }

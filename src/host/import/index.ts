@@ -1,7 +1,8 @@
 /**
  * The import feature: Import Contacts…/Companies… (Explorer, editor menus, palette), the
  * mapping screen and its restore after a reload, live job progress in the screen, the
- * "GetSales" diagnostics, and Show Errors / Import Fixed Rows / Open Source CSV on jobs.
+ * "GetSales" diagnostics, Show Errors / Import Fixed Rows / Open Source CSV on jobs, and
+ * the remembered mapping shown on a CSV's header line.
  */
 import * as vscode from 'vscode';
 import { MappingMemory } from '../../core/mapping';
@@ -9,6 +10,7 @@ import type { HostServices } from '../services';
 import { registerImportJobCommands } from './error-commands';
 import { COMMANDS } from '../ids';
 import { registerImportCommands } from './import-commands';
+import { registerMappingInEditor } from './csv-editor-hints';
 import { ImportDiagnostics } from './import-diagnostics';
 import type { ImportDeps } from './import-flow';
 import { feedJobProgressToPanels } from './mapping-screen/job-progress';
@@ -36,6 +38,7 @@ export function registerImportFeature(host: HostServices): vscode.Disposable {
       log: (line) => host.log.info(line),
     }),
     feedJobProgressToPanels(host.jobs),
+    registerMappingInEditor(deps.memory),
     host.notifier.addAction({
       title: 'Show Errors',
       applies: (job) => job.kind === 'import' && job.status !== 'done' && job.sourcePath !== undefined && (job.rowErrors.length > 0 || (job.counts?.errors ?? 0) > 0),

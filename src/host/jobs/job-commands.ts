@@ -1,7 +1,7 @@
 /**
  * Commands of the Jobs view. Item commands take the tree element (a Job) or a job id,
  * so tests and other features can call them directly:
- *   getsales.jobs.refresh()               Refresh All: recent imports from the API + every active job → number of jobs added
+ *   getsales.jobs.refresh()               Refresh All: recent imports and exports from the API + every active job → number of jobs added
  *   getsales.jobs.clearFinished()         → number removed
  *   getsales.jobs.refreshJob(job | id)    → the updated Job
  *   getsales.jobs.retry(job | id)         → true when a retry started
@@ -9,8 +9,10 @@
  *   getsales.jobs.copyUuid(job | id)      → the uuid copied
  */
 import * as vscode from 'vscode';
-import type { ExportFilter } from '../../core/api';
-import { type Job, type JobPoller, type JobStore, WrongConnectionError, discoverRecentImports, isJobActive } from '../../core/jobs';
+import { type ExportFilter, type GetSalesClient, NotFoundError } from '../../core/api';
+import {
+  type Job, type JobConnection, type JobPoller, type JobStore, WrongConnectionError, discoverRecentExports, discoverRecentImports, isJobActive,
+} from '../../core/jobs';
 import { jobFromArgument } from '../../core/jobs/job-argument';
 import type { ConnectionService } from '../connection/connection-service';
 import { type CommandRunner } from '../command-runner';
@@ -18,12 +20,14 @@ import { UserError } from '../../core/user-error';
 import { decodeExportFilter } from '../../core/export/export-filter';
 import { startExport } from '../../core/export/start-export';
 import { COMMANDS, VIEWS } from '../ids';
+import type { Log } from '../log';
 
 export interface JobCommandServices {
   readonly runner: CommandRunner;
   readonly store: JobStore;
   readonly poller: JobPoller;
   readonly connection: ConnectionService;
+  readonly log: Pick<Log, 'info'>;
 }
 
 export function registerJobCommands(services: JobCommandServices): vscode.Disposable {
@@ -44,10 +48,10 @@ export function registerJobCommands(services: JobCommandServices): vscode.Dispos
   );
 }
 
-async function refreshAll({ connection, store, poller }: JobCommandServices): Promise<number> {
+async function refreshAll({ connection, store, poller, log }: JobCommandServices): Promise<number> {
   const { client, connection: current } = connection.requireConnected();
   return vscode.window.withProgress({ location: { viewId: VIEWS.jobs } }, async () => {
-    const added = await discoverRecentImports(store, client, current);
+    const added = await discoverRecentImports(store, client, current) + await discoverExports(store, client, current, log);
     const ours = store.active().filter((job) => job.connection === current);
     // One failing job must not hide the others' updates: report the first failure after all ran.
     const results = await Promise.allSettled(ours.map((job) => poller.refresh(job.id)));
@@ -56,6 +60,20 @@ async function refreshAll({ connection, store, poller }: JobCommandServices): Pr
     poller.resume();
     return added;
   });
+}
+
+/**
+ * Exports come from the mass-actions list (contract §8), which a server may not have:
+ * a 404 there means "not available here" and Refresh goes on without it.
+ */
+async function discoverExports(store: JobStore, client: GetSalesClient, connection: JobConnection, log: Pick<Log, 'info'>): Promise<number> {
+  try {
+    return await discoverRecentExports(store, client, connection);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    log.info('Jobs: GetSales has no mass-actions list (404); exports started elsewhere cannot be found.');
+    return 0;
+  }
 }
 
 /** An import reopens its source CSV through the import command; an export starts again with its stored filter. */

@@ -84,6 +84,6 @@ export class JobNotifier implements vscode.Disposable {
 
 function notify(job: Job, message: string, titles: string[]): Thenable<string | undefined> {
   if (job.status === 'failed') return vscode.window.showErrorMessage(message, ...titles);
-  if (job.status === 'partial' || job.status === 'gone') return vscode.window.showWarningMessage(message, ...titles);
+  if (job.status === 'partial' || job.status === 'cancelled' || job.status === 'gone') return vscode.window.showWarningMessage(message, ...titles);
   return vscode.window.showInformationMessage(message, ...titles);
 }

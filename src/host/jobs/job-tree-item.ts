@@ -29,6 +29,8 @@ export function jobIcon(job: Job): vscode.ThemeIcon {
       return new vscode.ThemeIcon('check', new vscode.ThemeColor('testing.iconPassed'));
     case 'partial':
       return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    case 'cancelled':
+      return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
     case 'gone':
       return new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground'));
     default:

@@ -3,7 +3,8 @@
  * with `progress.processed` growing by up to 1,000 rows per batch (each after a
  * `batchDelayMs` pause), then `done`. The CSV (UTF-8, RFC 4180, CRLF; `uuid` then the
  * catalogue fields) is written under a hidden partial name and renamed when complete,
- * so a listed file is never half-written.
+ * so a listed file is never half-written. A cancelled export stops at the next batch and
+ * leaves no file.
  */
 import { createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
@@ -16,7 +17,8 @@ import type { ExportJob } from './export-job';
 const BATCH_ROWS = 1000;
 
 /** `positions`: the records of `table` to write, in order (see selectContacts). */
-export async function runExport(job: ExportJob, table: RecordReader<unknown>, positions: readonly number[], exportDir: string, batchDelayMs: number, signal: AbortSignal): Promise<void> {
+export async function runExport(job: ExportJob, table: RecordReader<unknown>, positions: readonly number[], exportDir: string, batchDelayMs: number, sandboxSignal: AbortSignal): Promise<void> {
+  const signal = AbortSignal.any([sandboxSignal, job.cancel.signal]);
   const partial = join(exportDir, `.${job.fileName}.partial`);
   job.partialPath = partial;
   const out = createWriteStream(partial, { encoding: 'utf8' });
@@ -38,6 +40,7 @@ export async function runExport(job: ExportJob, table: RecordReader<unknown>, po
     } while (offset < positions.length);
     out.end();
     await Promise.race([once(out, 'finish'), failed]);
+    signal.throwIfAborted(); // cancelled while the last bytes were flushed
     const final = join(exportDir, job.fileName);
     await fs.rename(partial, final);
     job.filePath = final;
@@ -45,6 +48,11 @@ export async function runExport(job: ExportJob, table: RecordReader<unknown>, po
     job.status = 'done';
   } catch (error) {
     out.destroy();
+    if (job.cancel.signal.aborted && !sandboxSignal.aborted) {
+      await fs.rm(partial, { force: true });
+      job.partialPath = undefined;
+      return;
+    }
     if (!signal.aborted) job.status = 'failed';
     throw error;
   } finally {

@@ -1,4 +1,4 @@
-/** Export endpoints (contract §3): start, poll, download. */
+/** Export endpoints (contract §3): start, poll, download; the sister mode's variants (§7). */
 import type { RecordKind } from '../../shared/vocabulary';
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -8,7 +8,7 @@ import { readJsonBody } from '../http/read-json';
 import { sendJson, streamFile } from '../http/respond';
 import { isoNow } from '../time';
 import { selectCompanies, selectContacts } from './export-filter';
-import { exportFileName, exportView, type ExportJob } from './export-job';
+import { exportFileName, exportStartView, exportView, type ExportJob } from './export-job';
 import { runExport } from './export-runner';
 
 async function startExport(ctx: RequestContext, kind: RecordKind): Promise<void> {
@@ -19,24 +19,25 @@ async function startExport(ctx: RequestContext, kind: RecordKind): Promise<void>
   const uuid = randomUUID();
   const at = isoNow();
   const job: ExportJob = {
-    uuid, seq: store.nextSeq(), kind, filter: value.filter, status: 'queued',
+    uuid, ordinal: ctx.state.exports.size, seq: store.nextSeq(), kind, filter: value.filter, status: 'queued',
     progress: { processed: 0, total: positions.length }, created_at: at, updated_at: at,
-    fileName: exportFileName(kind, uuid, at), filePath: undefined, partialPath: undefined,
+    fileName: exportFileName(kind, uuid, at), filePath: undefined, partialPath: undefined, cancel: new AbortController(),
   };
   ctx.state.exports.set(uuid, job);
   ctx.state.runInBackground((signal) => runExport(job, table, positions, config.exportDir, config.batchDelayMs, signal));
-  sendJson(ctx.res, 200, exportView(job, config.teamNumber));
+  sendJson(ctx.res, 200, exportStartView(job, config.teamNumber, config.compat));
 }
 
 export const exportContacts = (ctx: RequestContext): Promise<void> => startExport(ctx, 'contacts');
 export const exportCompanies = (ctx: RequestContext): Promise<void> => startExport(ctx, 'companies');
 
-/** `GET /leads/api/mass-actions/{uuid}` and `/leads/api/file-exports/{uuid}`. */
-export function getExport(ctx: RequestContext): void {
+/** `GET /leads/api/file-exports/{uuid}`: no published source has this path, so the sister server does not know it. */
+export function getFileExport(ctx: RequestContext): void {
+  if (ctx.state.config.compat === 'sister') throw notFound(`No such endpoint: GET ${ctx.url.pathname}.`);
   const uuid = param(ctx, 'uuid');
   const job = ctx.state.exports.get(uuid);
   if (job === undefined) throw notFound(`No export with uuid "${uuid}".`);
-  sendJson(ctx.res, 200, exportView(job, ctx.state.config.teamNumber));
+  sendJson(ctx.res, 200, exportView(job, ctx.state.config.teamNumber, 'doc'));
 }
 
 /** `POST /leads/api/file-exports/download` `{file_name}`: 404 for a name never issued, 422 until it is done. */

@@ -8,8 +8,19 @@ import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { type ApiError, errorEnvelope } from './errors';
 
-/** How a fault mangles the body: `drop` sends about half of it, `truncate` the first N bytes; then the socket dies. */
-export type BodyCut = { readonly kind: 'drop' } | { readonly kind: 'truncate'; readonly bytes: number };
+/**
+ * How a fault mangles the answer: `drop` sends about half of the body, `truncate` the
+ * first N bytes, then the socket dies; `lose` kills the socket before the status line
+ * (the request was carried out, its answer never arrives).
+ */
+export type BodyCut = { readonly kind: 'drop' } | { readonly kind: 'truncate'; readonly bytes: number } | { readonly kind: 'lose' };
+
+/** True (and the socket destroyed) when the answer is to be lost altogether. */
+function loseAnswer(res: ServerResponse): boolean {
+  if (cuts.get(res)?.kind !== 'lose') return false;
+  res.destroy();
+  return true;
+}
 
 const cuts = new WeakMap<ServerResponse, BodyCut>();
 
@@ -20,7 +31,7 @@ export function setBodyCut(res: ServerResponse, cut: BodyCut): void {
 /** Bytes of a body of `length` to send before destroying the socket, or undefined for the whole body. */
 function cutAt(res: ServerResponse, length: number): number | undefined {
   const cut = cuts.get(res);
-  if (cut === undefined) return undefined;
+  if (cut === undefined || cut.kind === 'lose') return undefined;
   const limit = cut.kind === 'drop' ? Math.floor(length / 2) : cut.bytes;
   return limit < length ? limit : undefined;
 }
@@ -39,6 +50,7 @@ function sendPrefixAndDestroy(res: ServerResponse, status: number, headers: Head
 }
 
 export function sendBody(res: ServerResponse, status: number, headers: Headers, body: Buffer): void {
+  if (loseAnswer(res)) return;
   const limit = cutAt(res, body.length);
   if (limit !== undefined) {
     sendPrefixAndDestroy(res, status, headers, body.subarray(0, limit));
@@ -59,6 +71,7 @@ export function sendError(res: ServerResponse, error: ApiError): void {
 
 /** Streams a file of known size; honours a body cut by stopping early and destroying the socket. */
 export async function streamFile(res: ServerResponse, status: number, headers: Headers, path: string, size: number): Promise<void> {
+  if (loseAnswer(res)) return;
   const allHeaders = { ...headers, 'content-length': size };
   const limit = cutAt(res, size);
   const source = createReadStream(path);

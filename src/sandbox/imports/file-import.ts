@@ -29,6 +29,8 @@ export const MAX_ROW_ERRORS = 1000;
 
 export interface FileImportJob extends Sortable {
   readonly uuid: string;
+  /** 0, 1, 2… per upload since the sandbox started or was reset (the sister mode rotates `matches` shapes by it). */
+  readonly ordinal: number;
   readonly type: ImportType;
   status: ImportStatus;
   list_uuid: string | null;

@@ -5,6 +5,7 @@
  */
 import { type RecordKind, importTypeOf } from '../../shared/vocabulary';
 import { IDENTIFIER_FIELDS } from '../../core/mapping/catalogue';
+import type { Compat } from '../compat';
 import { validationErrors, type FieldErrors } from '../http/errors';
 import { isRecord, type JsonBody } from '../http/read-json';
 import { fieldIndex, fieldNames } from '../store/records';
@@ -19,6 +20,7 @@ export interface ImportPlan {
   readonly listUuid: string;
   /** Companies: the lists imported companies join (maybe none). */
   readonly listUuids: readonly string[];
+  /** Tag names (the records store names; a uuid in the request is resolved to its tag's name). */
   readonly tags: readonly string[];
   readonly updateIfExists: boolean;
   readonly moveToList: boolean;
@@ -62,13 +64,25 @@ function readColumns(body: JsonBody, kind: RecordKind, columnCount: number, erro
   return pairs;
 }
 
-function readTags(value: unknown, errors: FieldErrors): string[] {
+/**
+ * `tags`: the sister spec sends tag UUIDs, and the sister mode accepts nothing else; the
+ * doc mode takes a name or the uuid of an existing tag. Either way the result is names.
+ */
+function readTags(value: unknown, store: TeamStore, compat: Compat, errors: FieldErrors): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || !value.every((tag) => typeof tag === 'string' && tag.trim() !== '' && tag.length <= 100)) {
-    errors.tags = ['The tags must be an array of non-empty strings (at most 100 characters each).'];
+    errors.tags = [compat === 'sister'
+      ? 'The tags must be an array of tag uuids (see GET /leads/api/tags).'
+      : 'The tags must be an array of non-empty strings (at most 100 characters each).'];
     return [];
   }
-  return value.map((tag: string) => tag.trim());
+  return (value as string[]).map((raw, i) => {
+    const tag = raw.trim();
+    const known = store.tags.get(tag);
+    if (known !== undefined) return known.name;
+    if (compat === 'sister') errors[`tags.${i}`] = [`The selected tags.${i} "${tag}" is not the uuid of a tag of this team (see GET /leads/api/tags).`];
+    return tag;
+  });
 }
 
 function readBoolean(value: unknown, name: string, fallback: boolean, errors: FieldErrors): boolean {
@@ -106,7 +120,7 @@ function readCompanyLists(value: unknown, store: TeamStore, errors: FieldErrors)
   return value as string[];
 }
 
-export function planImport(job: FileImportJob, kind: RecordKind, body: JsonBody, store: TeamStore): ImportPlan {
+export function planImport(job: FileImportJob, kind: RecordKind, body: JsonBody, store: TeamStore, compat: Compat): ImportPlan {
   const errors: FieldErrors = {};
   const expected = importTypeOf(kind);
   if (job.type !== expected) {
@@ -116,9 +130,10 @@ export function planImport(job: FileImportJob, kind: RecordKind, body: JsonBody,
   const columns = readColumns(body, kind, job.csv_headers.length, errors);
   const listUuid = kind === 'contacts' ? readContactList(body.value, job, store, errors) : '';
   const listUuids = kind === 'companies' ? readCompanyLists(body.value.list_uuids, store, errors) : [];
-  const tags = readTags(body.value.tags, errors);
+  const tags = readTags(body.value.tags, store, compat, errors);
   const updateIfExists = readBoolean(body.value.update_if_exists, 'update_if_exists', true, errors);
   const moveToList = readBoolean(body.value.move_to_list, 'move_to_list', false, errors);
   if (Object.keys(errors).length > 0) throw validationErrors(errors);
+  for (const name of tags) if (store.tagNamed(name) === undefined) store.createTag(name); // a new name becomes a tag, as GET /leads/api/tags shows
   return { kind, columns, listUuid, listUuids, tags, updateIfExists, moveToList };
 }

@@ -15,6 +15,7 @@ import { isoNow } from '../time';
 import { matchHeaders } from '../csv/header-match';
 import { IMPORT_TYPES, type ImportType, recordKindOfImport } from '../../shared/vocabulary';
 import { emptyMetrics, fileImportView, type FileImportJob } from './file-import';
+import { sisterUploadView } from './sister-views';
 import { FileTooLargeError, MAX_UPLOAD_BYTES, UploadScan, type CsvSummary } from './upload-scan';
 
 /** Multipart framing and the small fields never come near this; a larger body holds a larger file. */
@@ -147,7 +148,7 @@ export async function handleUpload(ctx: RequestContext): Promise<void> {
     if (summary === undefined || summary.headers === undefined) throw new Error('unreachable: checked above');
     const at = isoNow();
     const job: FileImportJob = {
-      uuid, seq: ctx.state.store.nextSeq(), type, status: 'not_started', list_uuid: listUuid,
+      uuid, ordinal: ctx.state.imports.size, seq: ctx.state.store.nextSeq(), type, status: 'not_started', list_uuid: listUuid,
       file_name: fileName, delimiter: summary.delimiter, newline: summary.newline, rows_count: summary.rowsCount,
       csv_headers: summary.headers, csv_preview: summary.preview,
       matches: matchHeaders(summary.headers, recordKindOfImport(type)),
@@ -156,7 +157,8 @@ export async function handleUpload(ctx: RequestContext): Promise<void> {
     };
     ctx.state.imports.set(uuid, job);
     if (summary.rows !== undefined) ctx.state.uploadRows.keep(uuid, summary.rows);
-    sendJson(ctx.res, 200, fileImportView(job, ctx.state.config.teamNumber));
+    const { teamNumber, compat } = ctx.state.config;
+    sendJson(ctx.res, 200, compat === 'sister' ? sisterUploadView(job, teamNumber) : fileImportView(job, teamNumber));
   } catch (error) {
     await current()?.discard();
     throw error;

@@ -1,5 +1,5 @@
 /**
- * Deterministic demo data (`seed: 'demo'`): one team with three lists, ~5,000 contacts
+ * Deterministic demo data (`seed: 'demo'`): one team with three lists, six tags, ~5,000 contacts
  * and 500 companies that look real (names with accents, emails on company domains,
  * LinkedIn URLs, positions that fit each list). The same options always give the same
  * uuids and values, so tests and demos can rely on them.
@@ -174,5 +174,8 @@ export function seedDemo(options: SeedOptions): TeamStore {
   for (let i = 0; i < options.contacts; i += 1) {
     addSeedContact(store, random, i, pick(random, companies), listUuids, usedEmails);
   }
+  // A stream of their own, so adding tags left the contacts' uuids and values as they were.
+  const tagRandom = prng(20261201);
+  TAGS.forEach((name, i) => store.createTag(name, uuidFrom(tagRandom), stamp(-86_400 * (20 - i))));
   return store;
 }

@@ -6,7 +6,6 @@
 
 const MAX_DEPTH = 3;
 const MAX_KEYS = 20;
-const MAX_KEY_LENGTH = 40;
 const MAX_ITEMS_LOOKED_AT = 50;
 const MAX_ITEM_SHAPES = 3;
 
@@ -34,7 +33,10 @@ function objectShape(fields: Record<string, unknown>, depth: number): string {
   return `{${shown.join(', ')}}`;
 }
 
+/**
+ * A key that is not a plain identifier is itself data (a CSV header keying `matches`, a
+ * uuid keying a map, an e-mail address), so it shows as `<key>`, never as written.
+ */
 function keyText(key: string): string {
-  const short = key.length > MAX_KEY_LENGTH ? `${key.slice(0, MAX_KEY_LENGTH)}…` : key;
-  return /^[A-Za-z_$][\w$]*$/.test(short) ? short : JSON.stringify(short);
+  return /^[A-Za-z_$][\w$]{0,39}$/.test(key) && !/^[0-9a-f]{8}[-_]?[0-9a-f]{4}/i.test(key) ? key : '<key>';
 }

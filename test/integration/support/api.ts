@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import type { GetSalesExtensionApi } from '../../../src/host/api';
 import { activateExtension } from './extension';
+import { connectionEnv, setSandboxMode, type SandboxMode } from './env';
 
 export async function extensionApi(): Promise<GetSalesExtensionApi> {
   const exports: unknown = (await activateExtension()).exports;
@@ -19,4 +20,15 @@ export async function eventually<T>(what: string, check: () => T | undefined | P
     if (Date.now() > end) throw new Error(`Gave up waiting: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Connects the extension to `mode`'s sandbox for a matrix pass (and back to `doc` after
+ * it). A job belongs to the sandbox it started on, so the running ones end first: polled
+ * against the other sandbox they would fail, and a later test would see them.
+ */
+export async function switchSandbox(api: GetSalesExtensionApi, mode: SandboxMode): Promise<void> {
+  await eventually('running jobs to end before the sandbox changes', () => (api.jobs.active().length === 0 ? true : undefined), 25_000);
+  setSandboxMode(mode);
+  await api.connection.restore(connectionEnv());
 }

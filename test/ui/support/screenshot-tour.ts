@@ -67,6 +67,19 @@ const SHOTS: Shot[] = [
       await pause(800);
     },
   },
+  {
+    file: 'mapping-in-editor.png',
+    async stage(page) {
+      // The import above remembered its mapping: contacts.csv shows it on its header line.
+      await openActivityBarContainer(page, 'Explorer');
+      await explorerRow(page, 'contacts.csv').dblclick();
+      await editorTab(page, /^contacts\.csv/).waitFor({ timeout: 30_000 });
+      const lens = page.locator('.editor-instance .monaco-editor .codelens-decoration').first();
+      await until('the Import lens', async () => ((await lens.count()) > 0 && ((await lens.textContent()) ?? '').startsWith('Import Contacts') ? true : undefined), 60_000);
+      await page.mouse.move(900, 850);
+      await pause(800);
+    },
+  },
 ];
 
 export async function takeScreenshots(): Promise<string[]> {

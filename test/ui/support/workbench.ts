@@ -25,6 +25,10 @@ export interface WorkbenchOptions {
    *   so Sign In checks keys against it.
    */
   connection?: 'sandbox' | 'none' | 'signIn';
+  /** Which server the harness's sandbox plays: `doc` (default) or `sister`, the real server's variants (contract §7). */
+  compat?: 'doc' | 'sister';
+  /** The sandbox's pause per 1,000-row batch (default 50 ms); longer leaves time to act on a running job. */
+  batchDelayMs?: number;
   /** Echo code-server's and the sandbox's output (debugging). */
   echo?: boolean;
 }
@@ -55,7 +59,10 @@ export async function launchWorkbench(options: WorkbenchOptions = {}): Promise<W
     let sandbox: SandboxProcess | undefined;
     let env: Record<string, string> = {};
     if (connection !== 'none') {
-      const started = await startSandboxProcess({ seed: 'demo', faults: true, batchDelayMs: 50, echo: options.echo ?? false });
+      const started = await startSandboxProcess({
+        seed: 'demo', faults: true, batchDelayMs: options.batchDelayMs ?? 50, echo: options.echo ?? false,
+        ...(options.compat === undefined ? {} : { compat: options.compat }),
+      });
       cleanup.unshift(() => started.close());
       sandbox = started;
       // The extension host inherits code-server's environment and connects at activation.

@@ -33,7 +33,7 @@ describe('sandbox command line', () => {
   });
 
   it('rejects bad flags with the usage text and exit code 2', async () => {
-    for (const args of [['--seed', 'lots'], ['--port', 'eighty'], ['--bogus']]) {
+    for (const args of [['--seed', 'lots'], ['--port', 'eighty'], ['--compat', 'real'], ['--bogus']]) {
       const child = run(args);
       let err = '';
       child.stderr.setEncoding('utf8');

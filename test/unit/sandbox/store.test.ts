@@ -239,7 +239,7 @@ describe('sandbox import: kept rows and a re-read of the file give the same resu
         await writeFile(path, bytes); // the copy the disk path reads
         const store = new TeamStore();
         const job: FileImportJob = {
-          uuid: 'u', seq: 1, type: 'csv_leads', status: 'in_progress', list_uuid: 'L', file_name: 'f.csv', delimiter: summary.delimiter,
+          uuid: 'u', ordinal: 0, seq: 1, type: 'csv_leads', status: 'in_progress', list_uuid: 'L', file_name: 'f.csv', delimiter: summary.delimiter,
           newline: summary.newline, rows_count: summary.rowsCount, csv_headers: summary.headers, csv_preview: summary.preview, matches: {},
           created_at: 'T', updated_at: 'T', metrics: emptyMetrics(summary.rowsCount), errors: [], filePath: path,
         };

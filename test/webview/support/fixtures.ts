@@ -56,6 +56,10 @@ export function contactsModel(overrides: Partial<MappingModel> = {}): MappingMod
       { uuid: 'list-1', name: 'Webinar leads' },
       { uuid: 'list-2', name: 'Berlin CTOs' },
     ],
+    tags: [
+      { uuid: 'tag-uuid-1', name: 'webinar-2026' },
+      { uuid: 'tag-uuid-2', name: 'berlin' },
+    ],
     target: { kind: 'contacts', listUuid: null, tags: [], updateExisting: true },
     saveMapping: true,
     ...overrides,

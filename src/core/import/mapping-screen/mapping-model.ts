@@ -8,7 +8,7 @@ import type { FileImport } from '../../api';
 import { LOW_CONFIDENCE, delimiterLabel, encodingLabel } from '../../csv';
 import { CSV_ENCODINGS, type CsvEncoding, encodingChoiceLabel } from '../../../shared/csv-encodings';
 import { IDENTIFIER_FIELDS, type MappingOverride, type FieldGroup, fieldsFor, normalizeHeader, proposeMapping } from '../../mapping';
-import type { ColumnSuggestion, EncodingFacts, FieldGroupOption, FileReading, RecordKind, ListSummary, MappingModel, TargetState } from '../../../shared/protocol';
+import type { ColumnSuggestion, EncodingFacts, FieldGroupOption, FileReading, RecordKind, ListSummary, MappingModel, TagSummary, TargetState } from '../../../shared/protocol';
 import { UserError } from '../../user-error';
 import { type PreparedFile, formulaSentence, lowConfidenceSentence } from '../preflight';
 
@@ -30,6 +30,7 @@ export interface MappingModelInput {
   readonly prepared: PreparedFile;
   readonly upload: UploadFacts;
   readonly lists: readonly ListSummary[];
+  readonly tags: readonly TagSummary[];
   /** A mapping confirmed before for these headers (MappingMemory). */
   readonly remembered: ColumnMapping | undefined;
   /** A mapping the caller asks for (e.g. "Import fixed rows"); wins over every proposal. */
@@ -124,9 +125,11 @@ export function buildMappingModel(input: MappingModelInput): MappingModel {
     fields: fields.map((field) => ({ name: field.name, label: field.label, description: field.description, group: field.group })),
     identifierFields: IDENTIFIER_FIELDS[kind],
     suggestions: proposeSuggestions(input, columns, previewRows, upload.matches),
-    // Only what the screen shows: the API's list records carry more.
+    // Only what the screen shows: the API's list and tag records carry more.
     lists: input.lists.map(({ uuid, name }) => ({ uuid, name })),
-    target: input.target,
+    tags: input.tags.map(({ uuid, name }) => ({ uuid, name })),
+    // Only tags the account has can be sent (a remembered or requested target may name others).
+    target: { ...input.target, tags: input.target.tags.filter((uuid) => input.tags.some((tag) => tag.uuid === uuid)) },
     saveMapping: input.saveMapping,
   };
 }

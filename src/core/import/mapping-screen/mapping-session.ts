@@ -130,6 +130,8 @@ export class MappingSession {
 
   private targetProblem(target: TargetState): string | null {
     if (target.kind !== this.model.restore.kind) return `This screen imports ${this.model.restore.kind}, not ${target.kind}.`;
+    const knownTags = new Set(this.model.tags.map((tag) => tag.uuid));
+    if (!target.tags.every((uuid) => knownTags.has(uuid))) return 'A chosen tag no longer exists; choose again.';
     const known = new Set(this.model.lists.map((list) => list.uuid));
     switch (target.kind) {
       case 'contacts':

@@ -10,7 +10,7 @@ import { NotFoundError } from '../../../core/api';
 import { jobId } from '../../../core/jobs';
 import type { ColumnMapping, WebviewState } from '../../../shared/protocol';
 import type { Connected, ConnectionService } from '../../connection/connection-service';
-import { fetchAllLists } from '../../../core/api/account-lists';
+import { fetchAllLists, fetchAllTags } from '../../../core/api/account-lists';
 import { type ImportDeps, rereadForScreen } from '../import-flow';
 import { importScreenCallbacks } from './import-screen';
 import { jobProgressOf } from './job-progress';
@@ -79,9 +79,10 @@ async function rebuild(deps: ImportDeps, connection: ConnectionService, state: W
   const headers = importColumns(prepared, facts);
   const reviewer = new MappingReviewer(uri.fsPath, prepared.fullPass.dialect, kind, headers);
   const lists = await fetchAllLists(client).catch(() => []);
+  const tags = await fetchAllTags(client, undefined, (line) => deps.log.info(line));
   const saved: ColumnMapping = state.mapping;
   const model = buildMappingModel({
-    fileUri, kind, prepared, upload: facts, lists,
+    fileUri, kind, prepared, upload: facts, lists, tags,
     remembered: deps.memory.recall(kind, headers),
     // The webview re-applies the saved edits itself; the saved mapping is the best prefill if it still fits.
     requested: saved.length === headers.length ? saved : undefined,

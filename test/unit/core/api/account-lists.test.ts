@@ -1,7 +1,7 @@
 /** The pickers' lists: every page of the account's lists, through the real client and sandbox. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { fetchAllLists } from '../../../../src/core/api/account-lists';
+import { fetchAllLists, fetchAllTags } from '../../../../src/core/api/account-lists';
 import { CancelledError } from '../../../../src/core/api';
 import { useSandbox } from '../../sandbox/helpers';
 import { TEST_KEY, TEST_TEAM, testClient } from './client-helpers';
@@ -48,5 +48,27 @@ describe('fetchAllLists', () => {
   it('passes cancellation on', async () => {
     const { client } = testClient(api().url);
     await assert.rejects(fetchAllLists(client, AbortSignal.abort()), CancelledError);
+  });
+});
+
+for (const compat of ['doc', 'sister'] as const) describe(`fetchAllTags against the ${compat} sandbox`, () => {
+  const api = useSandbox({ apiKey: TEST_KEY, seed: 'none', faults: true, rateLimitPerMinute: 100_000, compat });
+
+  it('reads the account tags as uuid and name, which an import then sends by uuid', async () => {
+    for (const name of ['vip', 'webinar-2026']) assert.equal((await api().post('/__sandbox/tags', { name })).status, 200);
+    const { client } = testClient(api().url);
+    const tags = await fetchAllTags(client);
+    const vip = tags.find((tag) => tag.name === 'vip');
+    assert.ok(vip, JSON.stringify(tags));
+    assert.deepEqual(Object.keys(vip).sort(), ['name', 'uuid']);
+    assert.notEqual(vip.uuid, 'vip');
+  });
+
+  it('gives no tags (and one log line) where the server has no tags endpoint, instead of failing', async () => {
+    const lines: string[] = [];
+    const { client } = testClient(`${api().url}/no-such-prefix`);
+    assert.deepEqual(await fetchAllTags(client, undefined, (line) => lines.push(line)), []);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0] ?? '', /Tags are not available here/);
   });
 });

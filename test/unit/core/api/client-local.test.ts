@@ -147,7 +147,7 @@ describe('client over a scripted server', () => {
     assert.equal(server?.seen.length, 2);
     server?.seen.splice(0);
     await assert.rejects(client.importContacts('imp-1', { columns: { work_email: 0 } }), (error: unknown) =>
-      error instanceof NetworkError && error.failure === 'timeout' && error.mayHaveActed && /check the GetSales Jobs view/.test(error.message));
+      error instanceof NetworkError && error.failure === 'timeout' && error.mayHaveActed && /Refresh Jobs in the GetSales Jobs view/.test(error.message));
     assert.equal(server?.seen.length, 1);
   });
 

@@ -1,9 +1,11 @@
 import { describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { DecodeError } from '../../../../src/shared/decode';
+import { isExportReady, isImportFinished } from '../../../../src/core/api/models';
 import {
-  decodeErrorBody, decodeExport, decodeFileImport, decodeMetricsMap, decodePage, decodeContactList,
-  encodeExportRequest, encodeImportCompanies, encodeImportContacts, listImportsQuery, listListsQuery,
+  decodeDataSource, decodeErrorBody, decodeExport, decodeExportStart, decodeImportStart, decodeImportsPage, decodeListsPage,
+  decodeMassActionsPage, decodeMetricsMap, decodeTagsPage, decodeUpload, encodeExportRequest, encodeImportCompanies,
+  encodeImportContacts, listImportsQuery, listListsQuery,
 } from '../../../../src/core/api/wire';
 
 const importJson = {
@@ -33,9 +35,9 @@ function decodeErrorPath(run: () => unknown): string {
 
 describe('wire: file import', () => {
   it('decodes the contract example into the domain shape', () => {
-    const decoded = decodeFileImport(importJson);
+    const decoded = decodeUpload(importJson);
     assert.deepEqual(decoded, {
-      uuid: 'imp-1', type: 'csv_leads', status: 'not_started', listUuid: undefined,
+      uuid: 'imp-1', type: 'csv_leads', status: 'not_started', rawStatus: 'not_started', listUuid: undefined,
       fileName: 'contacts.csv', delimiter: ',', rowsCount: 5234,
       csvHeaders: ['First Name', 'Email', 'LinkedIn'],
       csvPreview: [['Ada', 'ada@x.io', 'linkedin.com/in/ada']],
@@ -46,34 +48,142 @@ describe('wire: file import', () => {
   });
 
   it('accepts matches keyed by header name and as an array of {field|target, column|index|source}', () => {
-    assert.deepEqual(decodeFileImport({ ...importJson, matches: { first_name: 'First Name', linkedin_id: 'LinkedIn', work_email: null } }).matches,
+    assert.deepEqual(decodeUpload({ ...importJson, matches: { first_name: 'First Name', linkedin_id: 'LinkedIn', work_email: null } }).matches,
       { first_name: 0, linkedin_id: 2 });
-    assert.deepEqual(decodeFileImport({ ...importJson, matches: [
+    assert.deepEqual(decodeUpload({ ...importJson, matches: [
       { field: 'first_name', column: 0 }, { target: 'work_email', index: 1 }, { field: 'linkedin_id', source: 'LinkedIn' },
     ] }).matches, { first_name: 0, work_email: 1, linkedin_id: 2 });
   });
 
   it('accepts preview rows as objects keyed by header, aligned to csv_headers', () => {
-    const decoded = decodeFileImport({ ...importJson, csv_preview: [{ Email: 'a@b.c', 'First Name': 'Ada', LinkedIn: null }] });
+    const decoded = decodeUpload({ ...importJson, csv_preview: [{ Email: 'a@b.c', 'First Name': 'Ada', LinkedIn: null }] });
     assert.deepEqual(decoded.csvPreview, [['Ada', 'a@b.c', '']]);
   });
 
   it('reads embedded metrics and row errors', () => {
-    const decoded = decodeFileImport({ ...importJson, status: 'completed',
+    const decoded = decodeDataSource({ ...importJson, status: 'completed',
       metrics: { queued_records: 0, saved_records: 9, duplicate_records: 1, blacklisted_records: 0, error_records: 1 },
       errors: [{ row: 17, message: 'no identifier' }] });
     assert.equal(decoded.metrics?.savedRecords, 9);
     assert.deepEqual(decoded.errors, [{ row: 17, message: 'no identifier' }]);
   });
 
-  it('names the failing field in every DecodeError', () => {
-    assert.equal(decodeErrorPath(() => decodeFileImport({ ...importJson, uuid: 7 })), 'import.uuid');
-    assert.equal(decodeErrorPath(() => decodeFileImport({ ...importJson, status: 'exploded' })), 'import.status');
-    assert.equal(decodeErrorPath(() => decodeFileImport({ ...importJson, matches: { first_name: 9 } })), 'import.matches.first_name');
-    assert.equal(decodeErrorPath(() => decodeFileImport({ ...importJson, matches: { first_name: 'Nope' } })), 'import.matches.first_name');
-    assert.equal(decodeErrorPath(() => decodeFileImport({ ...importJson, csv_preview: [['ok', {}]] })), 'import.csv_preview[0][1]');
-    assert.equal(decodeErrorPath(() => decodeFileImport({ ...importJson, payload: { rows_count: -1 } })), 'import.payload.rows_count');
-    assert.equal(decodeErrorPath(() => decodeFileImport('<html>')), 'import');
+  it('names the missing or broken field the extension acts on, never its value', () => {
+    assert.equal(decodeErrorPath(() => decodeUpload({ ...importJson, uuid: 7 })), 'upload.uuid');
+    assert.equal(decodeErrorPath(() => decodeUpload({ ...importJson, csv_headers: undefined, csv_preview: undefined })), 'upload.csv_headers');
+    assert.equal(decodeErrorPath(() => decodeDataSource({ ...importJson, status: undefined })), 'import.status');
+    assert.equal(decodeErrorPath(() => decodeDataSource('<html>')), 'import');
+    assert.equal(decodeErrorPath(() => decodeExport({ ...exportJson, uuid: undefined })), 'export.uuid');
+    assert.equal(decodeErrorPath(() => decodeExport({ ...exportJson, status: undefined })), 'export.status');
+    assert.equal(decodeErrorPath(() => decodeExportStart({ team_id: 1 })), 'export.uuid');
+    try {
+      decodeExport({ ...exportJson, status: 42, uuid: 'secret-value-123' });
+      assert.fail('expected a DecodeError');
+    } catch (error) {
+      assert.ok(error instanceof DecodeError);
+      assert.doesNotMatch(error.message, /secret-value-123|42/);
+    }
+  });
+});
+
+describe('wire: the variants of contract §7 (a strict decoder fails each)', () => {
+  it('upload: no timestamps, no rows_count, no type or status → only uuid and headers are needed', () => {
+    const decoded = decodeUpload({ uuid: 'u1', csv_headers: ['Email'] });
+    assert.equal(decoded.uuid, 'u1');
+    assert.deepEqual(decoded.csvHeaders, ['Email']);
+    assert.equal(decoded.createdAt, undefined);
+    assert.equal(decoded.rowsCount, undefined);
+    assert.equal(decoded.type, undefined);
+    assert.equal(decoded.status, 'not_started');
+  });
+
+  it('upload: headers from a preview keyed by header when csv_headers is absent', () => {
+    assert.deepEqual(decodeUpload({ uuid: 'u1', csv_preview: [{ Email: 'a@b.c', Name: 'Ada' }] }).csvHeaders, ['Email', 'Name']);
+  });
+
+  it('upload: matches of any shape are used when they decode and otherwise ignored with one note', () => {
+    const headers = ['First Name', 'Email'];
+    const base = { uuid: 'u1', csv_headers: headers };
+    assert.deepEqual(decodeUpload({ ...base, matches: { 'First Name': 'first_name', Email: 'work_email' } }).matches, { first_name: 0, work_email: 1 });
+    assert.deepEqual(decodeUpload({ ...base, matches: [{ column: 'Email', field: 'work_email' }] }).matches, { work_email: 1 });
+    for (const odd of [{ first_name: 9 }, 'first_name', [{ foo: 1 }], { first_name: { deep: true } }, 17]) {
+      const notes: string[] = [];
+      assert.deepEqual(decodeUpload({ ...base, matches: odd }, 'upload', (line) => notes.push(line)).matches, {});
+      assert.equal(notes.length, 1, JSON.stringify(odd));
+      assert.match(notes[0] ?? '', /upload\.matches/);
+    }
+  });
+
+  it('import start: full, partial, empty or not JSON at all → the upload is the job, in progress', () => {
+    assert.deepEqual(decodeImportStart({ ...importJson, uuid: 'imp-2', status: 'in_progress' }, 'up'), { uuid: 'imp-2', status: 'in_progress', rawStatus: 'in_progress' });
+    assert.deepEqual(decodeImportStart({ uuid: 'imp-2', status: 'in_progress' }, 'up'), { uuid: 'imp-2', status: 'in_progress', rawStatus: 'in_progress' });
+    assert.deepEqual(decodeImportStart({}, 'up'), { uuid: 'up', status: 'in_progress', rawStatus: 'in_progress' });
+    assert.deepEqual(decodeImportStart(undefined, 'up'), { uuid: 'up', status: 'in_progress', rawStatus: 'in_progress' });
+    assert.deepEqual(decodeImportStart('Import job started', 'up'), { uuid: 'up', status: 'in_progress', rawStatus: 'in_progress' });
+    assert.deepEqual(decodeImportStart({ message: 'Import job started', status: 'accepted' }, 'up'), { uuid: 'up', status: 'unknown', rawStatus: 'accepted' });
+  });
+
+  it('data source: errors items of any object shape or strings; what cannot be read is noted once', () => {
+    const notes: string[] = [];
+    const decoded = decodeDataSource({ uuid: 'd1', status: 'completed', errors: [
+      { row: 3, message: 'a' }, { line: 4, error: 'b' }, { index: '5', reason: 'c' }, 'd', { code: 7 }, 42,
+    ] }, 'import', (line) => notes.push(line));
+    assert.deepEqual(decoded.errors, [{ row: 3, message: 'a' }, { row: 4, message: 'b' }, { row: 5, message: 'c' }, { row: 0, message: 'd' }]);
+    assert.equal(notes.length, 1);
+    const notArray = decodeDataSource({ uuid: 'd1', status: 'failed', errors: 'all rows bad' }, 'import', (line) => notes.push(line));
+    assert.deepEqual(notArray.errors, []);
+  });
+
+  it('data source: an unknown status is kept raw, not an error', () => {
+    const decoded = decodeDataSource({ uuid: 'd1', status: 'paused_by_admin' });
+    assert.equal(decoded.status, 'unknown');
+    assert.equal(decoded.rawStatus, 'paused_by_admin');
+    assert.equal(isImportFinished(decoded.status), false);
+  });
+
+  it('data-sources list: LinkedIn and Sales Navigator items are skipped, never failing the page', () => {
+    const notes: string[] = [];
+    const linkedIn = (i: number) => ({ uuid: `li-${i}`, type: 'linkedin_search', status: 'done', payload: { url: 'x' } });
+    const page = decodeImportsPage({ data: [linkedIn(1), { ...importJson, status: 'in_progress' }, linkedIn(2), { uuid: 'sn', type: 'sales_navigator_search', status: 7 }] }, 'imports', (line) => notes.push(line));
+    assert.deepEqual(page.items.map((i) => i.uuid), ['imp-1']);
+    assert.equal(notes.length, 1);
+    assert.match(notes[0] ?? '', /skipped 3 of 4/);
+  });
+
+  it('export start: {uuid, team_id, type, filter, status: queued} with no timestamps or progress', () => {
+    const decoded = decodeExportStart({ uuid: 'e1', team_id: 1, type: 'contact_export_csv', filter: { all: true }, status: 'queued' });
+    assert.deepEqual(decoded, { uuid: 'e1', type: 'contact_export_csv', status: 'queued', rawStatus: 'queued', progress: undefined, files: [], createdAt: undefined, updatedAt: undefined });
+    assert.equal(decodeExportStart({ uuid: 'e1' }).status, 'queued');
+  });
+
+  it('export status: completed is finished, cancelled is its own word, unknown is kept raw', () => {
+    const completed = decodeExport({ uuid: 'e1', status: 'completed', result: { files: ['a.csv'] } });
+    assert.equal(isExportReady(completed), true);
+    assert.equal(decodeExport({ uuid: 'e1', status: 'cancelled' }).status, 'cancelled');
+    const odd = decodeExport({ uuid: 'e1', status: 'archiving' });
+    assert.deepEqual([odd.status, odd.rawStatus], ['unknown', 'archiving']);
+  });
+
+  it('result.files: strings, or objects with file_name, name or path', () => {
+    const files = decodeExport({ uuid: 'e1', status: 'done', result: { files: ['a.csv', { file_name: 'b.csv' }, { name: 'c.csv' }, { path: 'd.csv' }] } }).files;
+    assert.deepEqual(files, ['a.csv', 'b.csv', 'c.csv', 'd.csv']);
+  });
+
+  it('mass actions: a page of mass actions of every kind → only the exports', () => {
+    const page = decodeMassActionsPage({ data: [
+      { uuid: 'm1', type: 'add_tag', status: 'done' },
+      { uuid: 'e1', type: 'contact_export_csv', status: 'completed', result: { files: ['a.csv'] } },
+      { uuid: 'e2', type: 'account_export_csv', status: 'cancelled' },
+    ], total: 3 });
+    assert.deepEqual(page.items.map((e) => [e.uuid, e.type, e.status]), [['e1', 'contact_export_csv', 'completed'], ['e2', 'account_export_csv', 'cancelled']]);
+  });
+
+  it('lists and tags: no timestamps needed; one broken item is left out, not the page', () => {
+    const notes: string[] = [];
+    const lists = decodeListsPage({ data: [{ uuid: 'l1', name: 'Webinar' }, { uuid: 'l2' }] }, 'lists', (line) => notes.push(line));
+    assert.deepEqual(lists.items, [{ uuid: 'l1', name: 'Webinar', createdAt: undefined }]);
+    assert.equal(notes.length, 1);
+    assert.deepEqual(decodeTagsPage({ data: [{ uuid: 't1', name: 'vip', color: '#f00' }] }).items, [{ uuid: 't1', name: 'vip' }]);
   });
 });
 
@@ -84,19 +194,19 @@ describe('wire: export', () => {
     assert.deepEqual(decodeExport({ ...exportJson, status: 'queued', result: null, progress: undefined }).files, []);
   });
 
-  it('names the broken result file in the error path', () => {
+  it('names the broken result file in the error path; a broken progress is ignored', () => {
     assert.equal(decodeErrorPath(() => decodeExport({ ...exportJson, result: { files: [42] } })), 'export.result.files[0]');
-    assert.equal(decodeErrorPath(() => decodeExport({ ...exportJson, result: { files: [{ name: 'x' }] } })), 'export.result.files[0].file_name');
-    assert.equal(decodeErrorPath(() => decodeExport({ ...exportJson, progress: { processed: 'a', total: 1 } })), 'export.progress.processed');
+    assert.equal(decodeErrorPath(() => decodeExport({ ...exportJson, result: { files: [{ size: 3 }] } })), 'export.result.files[0].file_name');
+    assert.equal(decodeExport({ ...exportJson, progress: { processed: 'a', total: 1 } }).progress, undefined);
   });
 });
 
 describe('wire: pages, lists, metrics', () => {
   it('decodes a page and derives has_more when absent', () => {
     const list = { uuid: 'l1', team_id: 1, name: 'Webinar', created_at: 'x', updated_at: 'y' };
-    const page = decodePage({ data: [list], limit: 1, offset: 0, total: 3 }, 'lists', decodeContactList);
-    assert.deepEqual(page, { items: [{ uuid: 'l1', name: 'Webinar', createdAt: 'x', updatedAt: 'y' }], limit: 1, offset: 0, total: 3, hasMore: true });
-    assert.equal(decodeErrorPath(() => decodePage({ data: [{ ...list, name: null }] }, 'lists', decodeContactList)), 'lists.data[0].name');
+    const page = decodeListsPage({ data: [list], limit: 1, offset: 0, total: 3 });
+    assert.deepEqual(page, { items: [{ uuid: 'l1', name: 'Webinar', createdAt: 'x' }], limit: 1, offset: 0, total: 3, hasMore: true });
+    assert.equal(decodeErrorPath(() => decodeListsPage({ items: [list] })), 'lists.data');
   });
 
   it('decodes a metrics map, tolerating digit strings', () => {

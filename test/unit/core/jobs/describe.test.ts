@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { type Job, JobStore, describeJob, finishedSentence, formatDuration } from '../../../../src/core/jobs';
+import { type Job, JobStore, describeJob, finishedSentence, formatDuration, statusLabel } from '../../../../src/core/jobs';
 import { MemoryStorage } from './helpers';
 
 function job(patch: Partial<Job>, kind: 'import' | 'export' = 'import'): Job {
@@ -55,5 +55,12 @@ describe('job descriptions', () => {
     assert.equal(finishedSentence(done), 'Import of contacts.csv finished: 4,812 saved, 120 duplicates, 3 errors.');
     assert.equal(finishedSentence(job({ status: 'failed', message: 'GetSales reported that the import failed.' })), 'Import of contacts.csv failed: GetSales reported that the import failed.');
     assert.equal(finishedSentence(job({ status: 'done', progress: { done: 3_000, total: 3_000 } }, 'export')), 'Export of contacts in "Webinar" is ready (3,000 records).');
+  });
+
+  it('words a job cancelled on the server as such, not as a failure', () => {
+    const cancelled = job({ status: 'cancelled' }, 'export');
+    assert.equal(describeJob(cancelled), 'cancelled on GetSales');
+    assert.equal(statusLabel(cancelled), 'Cancelled on GetSales');
+    assert.equal(finishedSentence(cancelled), 'Export of contacts in "Webinar" was cancelled on GetSales; nothing to download.');
   });
 });

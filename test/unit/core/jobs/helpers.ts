@@ -44,6 +44,7 @@ export function fileImport(overrides: Partial<FileImport> = {}): FileImport {
     createdAt: '2026-11-28T10:00:00Z',
     updatedAt: '2026-11-28T10:00:00Z',
     ...overrides,
+    rawStatus: overrides.rawStatus ?? overrides.status ?? 'in_progress',
   };
 }
 
@@ -61,5 +62,6 @@ export function exportJob(overrides: Partial<ExportJob> = {}): ExportJob {
     createdAt: '2026-11-28T10:00:00Z',
     updatedAt: '2026-11-28T10:00:00Z',
     ...overrides,
+    rawStatus: overrides.rawStatus ?? overrides.status ?? 'in_progress',
   };
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { exportPatch, importPatch } from '../../../../src/core/jobs';
+import { exportPatch, importPatch, importStartPatch } from '../../../../src/core/jobs';
 import { exportJob, fileImport, metrics } from './helpers';
 
 describe('API state → job patch', () => {
@@ -32,5 +32,21 @@ describe('API state → job patch', () => {
     assert.equal(exportPatch(exportJob({ status: 'done', files: ['a.csv'] })).status, 'done');
     assert.equal(exportPatch(exportJob({ status: 'failed' })).status, 'failed');
     assert.deepEqual(exportPatch(exportJob({ progress: { processed: 2_000, total: 3_000 } })).progress, { done: 2_000, total: 3_000 });
+  });
+
+  it('maps completed to done and cancelled to a state of its own, with its own words', () => {
+    assert.equal(exportPatch(exportJob({ status: 'completed', files: ['a.csv'] })).status, 'done');
+    const cancelled = exportPatch(exportJob({ status: 'cancelled' }));
+    assert.equal(cancelled.status, 'cancelled');
+    assert.match(cancelled.message ?? '', /cancelled on GetSales/);
+  });
+
+  it('keeps an unknown status raw, follows the job as running and says so', () => {
+    const imported = importPatch(fileImport({ status: 'unknown', rawStatus: 'paused_by_admin' }), undefined);
+    assert.deepEqual([imported.status, imported.remoteStatus], ['running', 'paused_by_admin']);
+    assert.match(imported.message ?? '', /"paused_by_admin", a status this version does not know; still following it/);
+    const exported = exportPatch(exportJob({ status: 'unknown', rawStatus: 'archiving' }));
+    assert.deepEqual([exported.status, exported.remoteStatus], ['running', 'archiving']);
+    assert.deepEqual(importStartPatch({ uuid: 'u', status: 'in_progress', rawStatus: 'in_progress' }), { status: 'running', remoteStatus: 'in_progress', message: undefined });
   });
 });

@@ -61,4 +61,16 @@ describe('mapping memory', () => {
   it('refuses to save a mapping of the wrong width', async () => {
     await assert.rejects(new MappingMemory(new JsonStore()).remember('contacts', ['a', 'b'], ['work_email']), /2/);
   });
+
+  it('tells listeners when a mapping is remembered or forgotten', async () => {
+    const memory = new MappingMemory(new JsonStore());
+    let changes = 0;
+    const subscription = memory.onDidChange(() => { changes += 1; });
+    await memory.remember('contacts', ['Email'], ['work_email']);
+    await memory.forget('contacts', ['Email']);
+    assert.equal(changes, 2);
+    subscription.dispose();
+    await memory.remember('contacts', ['Email'], ['work_email']);
+    assert.equal(changes, 2, 'not after the listener was disposed');
+  });
 });

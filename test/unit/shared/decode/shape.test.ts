@@ -16,11 +16,12 @@ describe('shapeOf', () => {
     assert.equal(shapeOf([1, 'a', true, null, {}]), 'array(5) of number | string | boolean | …');
   });
 
-  it('stops at a depth and a number of keys, and quotes odd keys', () => {
+  it('stops at a depth and a number of keys, and hides keys that are data', () => {
     assert.equal(shapeOf({ a: { b: { c: { d: 1 } } } }), '{a: {b: {c: {1 key}}}}');
     const wide = Object.fromEntries(Array.from({ length: 25 }, (_, index) => [`k${index}`, index]));
     assert.match(shapeOf(wide), /k19: number, …5 more\}$/);
-    assert.equal(shapeOf({ 'First Name': 'Ada' }), '{"First Name": string}');
+    assert.equal(shapeOf({ 'First Name': 'Ada' }), '{<key>: string}');
+    assert.equal(shapeOf({ '0b1c2d3e-aaaa-4bbb-8ccc-123456789abc': { saved: 1 }, 'ada@example.com': 1 }), '{<key>: {saved: number}, <key>: number}');
   });
 
   it('names scalars by type', () => {

@@ -97,7 +97,7 @@ describe('buildMappingModel with a real pre-flight and sandbox upload', () => {
   });
 
   function input(overrides: Partial<MappingModelInput> = {}): MappingModelInput {
-    return { fileUri: 'file:///work/kunden.csv', kind: 'contacts', prepared, upload, lists: LISTS, remembered: undefined, requested: undefined, target: TARGET, saveMapping: true, ...overrides };
+    return { fileUri: 'file:///work/kunden.csv', kind: 'contacts', prepared, upload, lists: LISTS, tags: [], remembered: undefined, requested: undefined, target: TARGET, saveMapping: true, ...overrides };
   }
 
   it('describes the file as pre-flight read it', () => {

@@ -43,7 +43,7 @@ describe('MappingSession with real parts', () => {
   function setUp(overrides: Partial<MappingCallbacks> = {}, job: JobProgress | null = null, modelChanged?: (model: MappingModel) => void) {
     const model: MappingModel = buildMappingModel({
       fileUri: 'file:///work/embedded-newlines.csv', kind: 'contacts', prepared, upload: { uuid: 'imp-1', csvHeaders: [], matches: {} },
-      lists: [{ uuid: listUuid, name: 'Webinar' }], remembered: undefined, requested: undefined, target: contactsTarget(null), saveMapping: true,
+      lists: [{ uuid: listUuid, name: 'Webinar' }], tags: [{ uuid: 'webinar', name: 'Webinar' }], remembered: undefined, requested: undefined, target: contactsTarget(null), saveMapping: true,
     });
     const reviewer = new MappingReviewer(prepared.path, prepared.fullPass.dialect, 'contacts', model.columns);
     const posted: HostMessage[] = [];
