@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { exportPatch, importPatch, importStartPatch } from '../../../../src/core/jobs';
-import { exportJob, fileImport, metrics } from './helpers';
+import { JobStore, exportPatch, importPatch, importStartPatch, metricsPatch } from '../../../../src/core/jobs';
+import { MemoryStorage, exportJob, fileImport, metrics } from './helpers';
 
 describe('API state → job patch', () => {
   it('maps every import status onto our statuses', () => {
@@ -48,5 +48,13 @@ describe('API state → job patch', () => {
     const exported = exportPatch(exportJob({ status: 'unknown', rawStatus: 'archiving' }));
     assert.deepEqual([exported.status, exported.remoteStatus], ['running', 'archiving']);
     assert.deepEqual(importStartPatch({ uuid: 'u', status: 'in_progress', rawStatus: 'in_progress' }), { status: 'running', remoteStatus: 'in_progress', message: undefined });
+  });
+
+  it('a round of batch counters keeps what the status word said and clears a stale problem line', () => {
+    const store = new JobStore({ storage: new MemoryStorage() });
+    const odd = store.addImport({ entity: 'contacts', connection: 'sandbox', remoteUuid: 'i1', label: 'a.csv', state: importPatch(fileImport({ status: 'unknown', rawStatus: 'paused_by_admin' }), undefined) });
+    assert.match(metricsPatch({ ...odd, message: 'Could not reach GetSales.' }, metrics(3)).message ?? '', /"paused_by_admin", a status this version does not know/);
+    const plain = store.addImport({ entity: 'contacts', connection: 'sandbox', remoteUuid: 'i2', label: 'b.csv', state: importPatch(fileImport({ status: 'in_progress' }), undefined) });
+    assert.equal(metricsPatch({ ...plain, message: 'Could not reach GetSales.' }, metrics(3)).message, undefined);
   });
 });
