@@ -156,7 +156,7 @@ export interface ValidationItem {
   readonly code: string;
   readonly severity: IssueSeverity;
   readonly count: number;
-  /** Complete sentence, e.g. "37 rows have no identifier and will be skipped". */
+  /** Complete sentence, e.g. "37 rows have no identifier: GetSales will refuse them, and they count as errors." */
   readonly message: string;
 }
 

@@ -38,7 +38,7 @@ describe('MappingReviewer', () => {
       validation: {
         rowsChecked: 3,
         items: [
-          { code: 'missing-identifier', severity: 'error', count: 1, message: '1 row has no identifier and will be skipped.' },
+          { code: 'missing-identifier', severity: 'error', count: 1, message: '1 row has no identifier: GetSales will refuse it, and it counts as an error.' },
           { code: 'invalid-email', severity: 'warning', count: 1, message: '1 email address is not valid.' },
         ],
       },
