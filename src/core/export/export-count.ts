@@ -4,12 +4,14 @@
  * `data.expectedCount`, and compared with the rows the export turned out to have.
  */
 import type { ExportFilter, GetSalesClient } from '../api';
-import { type Job, type JobEntity, formatCount } from '../jobs';
+import type { Job } from '../jobs';
+import type { RecordKind } from '../../shared/vocabulary';
+import { plural } from '../../shared/format';
 
 export type ExportCounter = Pick<GetSalesClient, 'countForExport'>;
 
 /** The count, or undefined when the account cannot tell (one log line says why). */
-export async function countExport(client: ExportCounter, entity: JobEntity, filter: ExportFilter, log: (line: string) => void, signal?: AbortSignal): Promise<number | undefined> {
+export async function countExport(client: ExportCounter, entity: RecordKind, filter: ExportFilter, log: (line: string) => void, signal?: AbortSignal): Promise<number | undefined> {
   try {
     return await client.countForExport(entity, filter, signal);
   } catch (error) {
@@ -19,9 +21,8 @@ export async function countExport(client: ExportCounter, entity: JobEntity, filt
 }
 
 /** "1,234 contacts" / "1 company". */
-export function describeRecordCount(count: number, entity: JobEntity): string {
-  const noun = entity === 'contacts' ? (count === 1 ? 'contact' : 'contacts') : count === 1 ? 'company' : 'companies';
-  return `${formatCount(count)} ${noun}`;
+export function describeRecordCount(count: number, entity: RecordKind): string {
+  return entity === 'contacts' ? plural(count, 'contact') : plural(count, 'company', 'companies');
 }
 
 export function expectedCountOf(job: Pick<Job, 'data'>): number | undefined {
@@ -39,5 +40,5 @@ export function countMismatch(job: Pick<Job, 'kind' | 'entity' | 'status' | 'dat
   // The rows of the file, as the server's progress counted them while writing it.
   const rows = job.progress?.total;
   if (expected === undefined || rows === undefined || expected === rows) return undefined;
-  return `Expected ${describeRecordCount(expected, job.entity)} when it started; the export has ${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'}.`;
+  return `Expected ${describeRecordCount(expected, job.entity)} when it started; the export has ${plural(rows, 'row')}.`;
 }
