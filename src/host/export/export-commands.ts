@@ -10,6 +10,8 @@
  *     A Uri as the argument (menus) means { csv: uri }. With nothing, the filter picker opens.
  *   getsales.exportContactsFromCsv(uri?)  Explorer menu: the uuid column of that CSV
  *     (or of the active CSV editor), re-exported to refresh it.
+ * Every export asks GetSales for its record count alongside the start (best effort) and
+ * keeps it on the job as `data.expectedCount` for the tooltip.
  */
 import * as vscode from 'vscode';
 import { boolean, nonEmptyString, object, optional, string } from '../../shared/decode';
