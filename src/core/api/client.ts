@@ -13,6 +13,7 @@ import { streamToFileAtomic } from '../files/atomic-file';
 import { type Clock, systemClock } from './clock';
 import { contentDispositionFileName } from './content-disposition';
 import { DecodeError, shapeOf } from '../../shared/decode';
+import type { RecordKind } from '../../shared/vocabulary';
 import { ApiError, AuthError, CancelledError, NetworkError, NotFoundError, type RequestInfo, UnexpectedResponseError, ValidationError } from './errors';
 import { errorForStatus, networkError, networkFailureOf } from './failures';
 import { RateLimiter } from './limiter';
@@ -190,7 +191,7 @@ export class GetSalesClient {
    * `leads/count` for contacts, the companies list's `total` for companies (contract §8,
    * best effort: callers treat any error as "not available here").
    */
-  countForExport(entity: 'contacts' | 'companies', filter: ExportFilter, signal?: AbortSignal): Promise<number> {
+  countForExport(entity: RecordKind, filter: ExportFilter, signal?: AbortSignal): Promise<number> {
     return entity === 'contacts'
       ? this.json({ method: 'POST', path: wire.API_PATHS.countLeads, json: wire.encodeCountContactsRequest(filter), safe: true }, signal, (v) => wire.decodeTotal(v, 'count'))
       : this.json({ method: 'POST', path: wire.API_PATHS.companiesList, json: wire.encodeCountCompaniesRequest(filter), safe: true }, signal, (v) => wire.decodeTotal(v, 'companies'));
