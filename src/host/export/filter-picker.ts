@@ -1,9 +1,8 @@
 /**
  * The interactive half of "Export Contacts…" / "Export Companies…": a quick pick of the
  * filter kind, then the list, the search words, or where the UUIDs come from.
- * Undefined means the user backed out (nothing is started, nothing is said). The "All"
- * item shows how many records that is once the account answers (never waited for: an
- * account without the count endpoint shows the picker just the same).
+ * Undefined means the user backed out (nothing is started, nothing is said). The count
+ * of "All" is asked as the picker opens (never waited for), so the export has it early.
  */
 import type { RecordKind } from '../../shared/vocabulary';
 import * as vscode from 'vscode';
@@ -11,7 +10,6 @@ import type { ContactList, ExportFilter, GetSalesClient } from '../../core/api';
 import { fetchAllLists } from '../../core/api/account-lists';
 import { UserError } from '../../core/user-error';
 import { describeExportFilter, parsePastedUuids, preview } from '../../core/export/export-filter';
-import { describeRecordCount } from '../../core/export/export-count';
 import { type UuidSource, activeCsvEditor, pickCsvFile, uuidsFrom } from './uuid-sources';
 
 export interface PickedExport {
@@ -48,7 +46,7 @@ export async function pickExportFilter(entity: RecordKind, client: GetSalesClien
     { filterKind: 'ids', label: FILTER_KIND_LABELS.ids, description: 'pasted, or the uuid column of a CSV' },
   ];
   const allCount = countOf({ kind: 'all' });
-  const picked = await pickKind(items, { title, placeholder: `Which ${noun} to export?` }, allCount, entity);
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: `Which ${noun} to export?`, ignoreFocusOut: true });
   if (!picked) return undefined;
   switch (picked.filterKind) {
     case 'all':
@@ -59,37 +57,6 @@ export async function pickExportFilter(entity: RecordKind, client: GetSalesClien
       return askSearch(entity, title);
     case 'ids':
       return pickUuids(entity, title);
-  }
-}
-
-/** A quick pick whose "All" item gains its count when the count arrives (the pick stays open meanwhile). */
-async function pickKind(items: readonly KindItem[], options: { title: string; placeholder: string }, allCount: Promise<number | undefined>, entity: RecordKind): Promise<KindItem | undefined> {
-  const pick = vscode.window.createQuickPick<KindItem>();
-  pick.title = options.title;
-  pick.placeholder = options.placeholder;
-  pick.ignoreFocusOut = true;
-  pick.items = items;
-  try {
-    return await new Promise<KindItem | undefined>((resolve) => {
-      let settled = false;
-      const settle = (item: KindItem | undefined): void => {
-        settled = true;
-        resolve(item);
-      };
-      pick.onDidAccept(() => settle(pick.selectedItems[0]));
-      pick.onDidHide(() => settle(undefined));
-      void allCount.then((count) => {
-        if (settled || count === undefined) return;
-        const active = pick.activeItems[0]?.filterKind;
-        pick.items = pick.items.map((item) => (item.filterKind === 'all' ? { ...item, description: `${item.description ?? ''} · ${describeRecordCount(count, entity)}` } : item));
-        // Replacing the items resets the highlight; keep the user's place.
-        const again = pick.items.find((item) => item.filterKind === active);
-        if (again) pick.activeItems = [again];
-      });
-      pick.show();
-    });
-  } finally {
-    pick.dispose();
   }
 }
 
