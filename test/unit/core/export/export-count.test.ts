@@ -6,11 +6,10 @@
  */
 import { describe, it, before, after, beforeEach } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { request } from 'undici';
 import { startSandbox } from '../../../../src/sandbox/index';
 import type { Job } from '../../../../src/core/jobs';
 import { countExport, countMismatch, expectedCountOf } from '../../../../src/core/export/export-count';
-import { TEST_KEY, TEST_TEAM, testClient } from '../api/client-helpers';
+import { TEST_KEY, TEST_TEAM, sandboxControl, testClient } from '../api/client-helpers';
 import { sandboxCompats } from '../../sandbox-compat';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -29,10 +28,8 @@ for (const compat of sandboxCompats()) describe(`the export count against the ${
     return sandbox.url;
   }
 
-  async function control(path: string, body: unknown): Promise<void> {
-    const response = await request(`${base()}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-    await response.body.text();
-    assert.ok(response.statusCode < 300, `${path} answered ${response.statusCode}`);
+  function control(path: string, body: unknown): Promise<void> {
+    return sandboxControl(base(), path, body);
   }
 
   it('with the count endpoint: the number of contacts and of companies, and no log line', async () => {
