@@ -38,6 +38,7 @@ export const COMMANDS = {
     downloadAndOpen: 'getsales.export.downloadAndOpen',
     openAgain: 'getsales.export.openAgain',
     revealDownload: 'getsales.export.revealDownload',
+    cancel: 'getsales.export.cancel',
   },
 } as const;
 

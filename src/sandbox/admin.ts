@@ -2,8 +2,8 @@
  * Test-only endpoints under `/__sandbox/` (faults mode only; no auth, no rate limit):
  * queue faults, reset to the seed, read the stored records so tests in another
  * process can compare exports and imports with what the sandbox holds, add a tag (an
- * empty team has none to import with), and cancel exports "on the server" as a user
- * would in the web app.
+ * empty team has none to import with), cancel exports "on the server" as a user
+ * would in the web app, and hold new exports queued (so a test can act on a running one).
  */
 import { cancelExport, isExportActive } from './exports/export-job';
 import type { RequestContext } from './http/context';
@@ -72,4 +72,15 @@ export async function cancelExports(ctx: RequestContext): Promise<void> {
   const targets = [...ctx.state.exports.values()].filter((job) => (uuid === undefined ? isExportActive(job) : job.uuid === uuid));
   const cancelled = targets.filter((job) => cancelExport(job, at)).map((job) => job.uuid);
   sendJson(ctx.res, 200, { cancelled });
+}
+
+/**
+ * `POST /__sandbox/hold-exports` `{held: boolean}` → `{held}`: while held, exports that
+ * start stay `queued` until cancelled or the sandbox is reset (releasing does not start them).
+ */
+export async function holdExports(ctx: RequestContext): Promise<void> {
+  const { value } = await readJsonBody(ctx.req);
+  if (typeof value.held !== 'boolean') throw validationError('held', 'The held field must be true or false.');
+  ctx.state.holdExports = value.held;
+  sendJson(ctx.res, 200, { held: ctx.state.holdExports });
 }

@@ -51,7 +51,8 @@ const adminRoutes = new Router<Handler>()
   .add('POST', '/__sandbox/reset', admin.reset)
   .add('GET', '/__sandbox/state', admin.state)
   .add('POST', '/__sandbox/tags', admin.addTag)
-  .add('POST', '/__sandbox/cancel-exports', admin.cancelExports);
+  .add('POST', '/__sandbox/cancel-exports', admin.cancelExports)
+  .add('POST', '/__sandbox/hold-exports', admin.holdExports);
 
 async function route(router: Router<Handler>, base: Omit<RequestContext, 'params'>): Promise<void> {
   const method = base.req.method ?? 'GET';

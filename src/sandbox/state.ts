@@ -50,6 +50,8 @@ export class SandboxState {
   /** Parsed rows of uploads not yet imported, for their import to reuse. */
   readonly uploadRows = new UploadRowsCache();
   readonly faults = new FaultQueue();
+  /** Test hook (`POST /__sandbox/hold-exports`): exports started while true stay queued until cancelled or reset. */
+  holdExports = false;
   readonly limiter: RateLimiter;
   private readonly running = new Set<Promise<void>>();
   private controller = new AbortController();
@@ -102,6 +104,7 @@ export class SandboxState {
     this.uploadRows.clear();
     this.exports.clear();
     this.faults.clear();
+    this.holdExports = false;
     this.limiter.reset();
     this.store = this.seed();
     this.changed();

@@ -18,6 +18,7 @@ import Papa from 'papaparse';
 import * as vscode from 'vscode';
 import type { Job } from '../../src/core/jobs';
 import type { GetSalesExtensionApi } from '../../src/host/api';
+import { jobTooltip } from '../../src/host/jobs/job-tree-item';
 import { connectionEnv, sandboxEnv, sandboxModes } from './support/env';
 import { extensionApi, eventually, switchSandbox } from './support/api';
 
@@ -265,6 +266,79 @@ for (const mode of sandboxModes()) describe(`export: filters, download and open 
     assert.deepEqual(reopened, [], 'nothing to open');
     const again = await downloadOne(job, { open: false });
     assert.equal(again, path, 'the name is free again');
+  });
+
+  describe('the count before an export, and Cancel Export from the tree', () => {
+    async function sandboxPost(path: string, body: unknown): Promise<unknown> {
+      const response = await fetch(`${sandboxEnv().url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.equal(response.status, 200, `${path}: ${await response.clone().text()}`);
+      return response.json();
+    }
+
+    /** Tooltip text without Markdown escapes (appendText writes spaces as &nbsp;). */
+    function tooltipOf(job: Job): string {
+      return jobTooltip(job).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    }
+
+    async function heldExport(): Promise<Job> {
+      await sandboxPost('/__sandbox/hold-exports', { held: true });
+      const started: unknown = await vscode.commands.executeCommand('getsales.exportContacts', { filter: { kind: 'all' }, interactive: false });
+      assert.ok(typeof started === 'object' && started !== null && 'id' in started, `the export started (last error: ${api.commands.lastError()?.message ?? 'none'})`);
+      return started as Job;
+    }
+
+    afterEach(async () => {
+      await sandboxPost('/__sandbox/hold-exports', { held: false });
+      await sandboxPost('/__sandbox/cancel-exports', {}); // a held export never ends by itself
+      await eventually('held exports to end', () => (api.jobs.active().length === 0 ? true : undefined));
+    });
+
+    it('the count is kept on the job and shown in its tooltip; a count that differs from the rows is pointed out', async () => {
+      const contacts = (await sandboxState('contacts')).length;
+      const job = await exportDone('getsales.exportContacts', { filter: { kind: 'all' }, interactive: false });
+      const counted = await eventually('the count to arrive', () => api.jobs.get(job.id)?.data.expectedCount);
+      assert.equal(counted, contacts);
+      const done = api.jobs.get(job.id);
+      assert.ok(done);
+      assert.equal(done.progress?.total, contacts);
+      assert.match(tooltipOf(done), new RegExp(`Expected when started: ${contacts.toLocaleString('en-US')} contacts`));
+      assert.doesNotMatch(tooltipOf(done), /the export has/, 'no warning when they agree');
+      const differing = api.jobs.patch(job.id, { data: { expectedCount: contacts + 2 } });
+      assert.ok(differing);
+      assert.match(tooltipOf(differing), new RegExp(`⚠ Expected ${(contacts + 2).toLocaleString('en-US')} contacts when it started; the export has ${contacts.toLocaleString('en-US')} rows`));
+    });
+
+    it('without the count endpoint (404) the export runs as before: no count, one log line', async () => {
+      await addFault({ method: 'POST', path: '/leads/api/leads/count', status: 404, count: 1 });
+      const errorBefore = api.commands.lastError();
+      const job = await exportDone('getsales.exportContacts', { filter: { kind: 'all' }, interactive: false });
+      await eventually('the log line', () => (api.logLines().some((line) => line.includes('Export count not available')) ? true : undefined));
+      assert.equal(api.jobs.get(job.id)?.data.expectedCount, undefined);
+      assert.doesNotMatch(tooltipOf(job), /Expected/);
+      assert.equal(api.commands.lastError(), errorBefore, 'no error shown');
+    });
+
+    it('Cancel Export on a running export: the job ends cancelled, here and on the server', async () => {
+      const job = await heldExport();
+      assert.equal(api.jobs.get(job.id)?.status === 'queued' || api.jobs.get(job.id)?.status === 'running', true);
+      const cancelled: unknown = await vscode.commands.executeCommand('getsales.export.cancel', job.id);
+      assert.ok(typeof cancelled === 'object' && cancelled !== null, `the command returns the job (last error: ${api.commands.lastError()?.message ?? 'none'})`);
+      const now = api.jobs.get(job.id);
+      assert.equal(now?.status, 'cancelled');
+      assert.equal(now.message, 'You cancelled the export; no file was made.');
+      const { url, apiKey } = sandboxEnv();
+      const polled = await fetch(`${url}/leads/api/mass-actions/${job.remoteUuid}`, { headers: { authorization: `Bearer ${apiKey}` } });
+      assert.equal(((await polled.json()) as { status?: unknown }).status, 'cancelled');
+    });
+
+    it('Cancel Export refused by the server (405): the job keeps running and the message says so', async () => {
+      const job = await heldExport();
+      await addFault({ method: 'DELETE', path: '/leads/api/mass-actions/*', status: 405, count: 1 });
+      const result: unknown = await vscode.commands.executeCommand('getsales.export.cancel', job.id);
+      assert.equal(result, undefined, 'the command reports the refusal instead of returning a job');
+      assert.match(api.commands.lastError()?.message ?? '', /GetSales did not cancel the export “All contacts”: this account does not offer cancelling exports\. The export keeps running/);
+      assert.ok(['queued', 'running'].includes(api.jobs.get(job.id)?.status ?? ''), 'still running');
+    });
   });
 
   // Not the sandbox at all: runs in the first mode only (twice would find its own files of the first pass).

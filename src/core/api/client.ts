@@ -13,6 +13,7 @@ import { streamToFileAtomic } from '../files/atomic-file';
 import { type Clock, systemClock } from './clock';
 import { contentDispositionFileName } from './content-disposition';
 import { DecodeError, shapeOf } from '../../shared/decode';
+import type { RecordKind } from '../../shared/vocabulary';
 import { ApiError, AuthError, CancelledError, NetworkError, NotFoundError, RateLimitedError, type RequestInfo, UnexpectedResponseError, ValidationError } from './errors';
 import { errorForStatus, networkError, networkFailureOf } from './failures';
 import { RateLimiter } from './limiter';
@@ -48,7 +49,7 @@ export interface GetSalesClientOptions {
   readonly limiter?: RateLimiter;
 }
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface Call {
   readonly method: Method;
@@ -183,6 +184,22 @@ export class GetSalesClient {
   /** Recent mass actions, exports only (other mass-action types are skipped), newest first. */
   listExports(query: PageQuery = {}, signal?: AbortSignal): Promise<Page<ExportJob>> {
     return this.json({ method: 'GET', path: wire.API_PATHS.massActions, query: wire.listMassActionsQuery(query), safe: true }, signal, (v, note) => wire.decodeMassActionsPage(v, 'massActions', note));
+  }
+
+  /**
+   * How many records an export with this filter would hold, when the account can tell:
+   * `leads/count` for contacts, the companies list's `total` for companies (contract §8,
+   * best effort: callers treat any error as "not available here").
+   */
+  countForExport(entity: RecordKind, filter: ExportFilter, signal?: AbortSignal): Promise<number> {
+    return entity === 'contacts'
+      ? this.json({ method: 'POST', path: wire.API_PATHS.countLeads, json: wire.encodeCountContactsRequest(filter), safe: true }, signal, (v) => wire.decodeTotal(v, 'count'))
+      : this.json({ method: 'POST', path: wire.API_PATHS.companiesList, json: wire.encodeCountCompaniesRequest(filter), safe: true }, signal, (v) => wire.decodeTotal(v, 'companies'));
+  }
+
+  /** Aborts a queued or running export (contract §8); a refusal is the usual ApiError. */
+  cancelExport(uuid: string, signal?: AbortSignal): Promise<ExportJob | undefined> {
+    return this.json({ method: 'DELETE', path: wire.API_PATHS.massAction(uuid), safe: true, lenient: true }, signal, (v, note) => wire.decodeCancelAnswer(v, 'cancel', note));
   }
 
   /**

@@ -49,6 +49,8 @@ export const API_PATHS = {
   lists: '/leads/api/lists',
   tags: '/leads/api/tags',
   massActions: '/leads/api/mass-actions',
+  countLeads: '/leads/api/leads/count',
+  companiesList: '/leads/api/companies/list',
 } as const;
 
 export type Query = Readonly<Record<string, string | number | undefined>>;
@@ -108,6 +110,16 @@ function encodeMassActionFilter(filter: ExportFilter, entity: RecordKind): JsonO
       return { all: true, companyFilter: { q: filter.q, ...(filter.listUuid ? { lists: [filter.listUuid] } : {}) } };
     }
   }
+}
+
+/** `leads/count` takes the export's filter as it is [sister]. */
+export function encodeCountContactsRequest(filter: ExportFilter): JsonObject {
+  return { filter: encodeMassActionFilter(filter, 'contacts') };
+}
+
+/** The companies list has no count endpoint: one item of the list, for its `total` [sister]. */
+export function encodeCountCompaniesRequest(filter: ExportFilter): JsonObject {
+  return { limit: 1, offset: 0, filter: encodeMassActionFilter(filter, 'companies') };
 }
 
 export function encodeDownloadRequest(fileName: string): JsonObject {
@@ -338,6 +350,19 @@ export function decodeMassActionsPage(value: unknown, path = 'massActions', note
     const type = object(item, p).type;
     return typeof type === 'string' && (EXPORT_TYPES as readonly string[]).includes(type) ? decodeExport(item, p, note) : SKIP;
   }, note, 'not an export');
+}
+
+/** `{total}` of `leads/count` or of a page of `companies/list`: without it, the account cannot tell. */
+export function decodeTotal(value: unknown, path = 'count'): number {
+  return count(object(value, path).total, `${path}.total`);
+}
+
+/**
+ * `DELETE mass-actions/{uuid}`: any 2xx means aborted; the answer may be the mass action,
+ * something else or nothing, so it only adds detail when it reads as an export.
+ */
+export function decodeCancelAnswer(value: unknown, path = 'cancel', note: Note = ignoreNotes): ExportJob | undefined {
+  return advisory<ExportJob | undefined>(value, path, (v, p) => decodeExport(v, p, note), undefined, note);
 }
 
 function exportJob(o: JsonObject, path: string, note: Note, status: Status<ExportStatus>): ExportJob {

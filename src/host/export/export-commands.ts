@@ -10,11 +10,13 @@
  *     A Uri as the argument (menus) means { csv: uri }. With nothing, the filter picker opens.
  *   getsales.exportContactsFromCsv(uri?)  Explorer menu: the uuid column of that CSV
  *     (or of the active CSV editor), re-exported to refresh it.
+ * Every export asks GetSales for its record count alongside the start (best effort) and
+ * keeps it on the job as `data.expectedCount` for the tooltip.
  */
 import * as vscode from 'vscode';
 import { boolean, nonEmptyString, object, optional, string } from '../../shared/decode';
 import type { RecordKind } from '../../shared/vocabulary';
-import type { ExportFilter } from '../../core/api';
+import type { ExportFilter, GetSalesClient } from '../../core/api';
 import type { Job, JobStore } from '../../core/jobs';
 import { type CommandRunner } from '../command-runner';
 import { UserError } from '../../core/user-error';
@@ -23,12 +25,15 @@ import { COMMANDS, FOCUS_JOBS_VIEW } from '../ids';
 import { decodeExportFilter, describeExportFilter } from '../../core/export/export-filter';
 import { type PickedExport, pickExportFilter } from './filter-picker';
 import { startExport } from '../../core/export/start-export';
+import { countExport } from '../../core/export/export-count';
+import type { Log } from '../log';
 import { type UuidSource, activeCsvEditor, fileSource, uuidsFrom } from './uuid-sources';
 
 export interface ExportCommandServices {
   readonly runner: CommandRunner;
   readonly connection: ConnectionService;
   readonly store: JobStore;
+  readonly log: Pick<Log, 'info'>;
 }
 
 interface ExportArgs {
@@ -58,7 +63,7 @@ async function runExport(services: ExportCommandServices, entity: RecordKind, ar
   if (args.csv) return exportFromSource(services, entity, fileSource(args.csv), args.interactive);
   if (!args.interactive) throw new UserError('No export filter was given: pass { filter: { kind: "all" | "list" | "search" | "ids", … } }.', []);
   const client = services.connection.requireClient();
-  const picked = await pickExportFilter(entity, client);
+  const picked = await pickExportFilter(entity, client, (filter) => counted(services, client, entity, filter));
   return picked ? begin(services, entity, picked, true) : undefined;
 }
 
@@ -71,13 +76,22 @@ async function exportFromSource(services: ExportCommandServices, entity: RecordK
 
 async function begin(services: ExportCommandServices, entity: RecordKind, picked: PickedExport, interactive: boolean): Promise<Job> {
   const { client, connection } = services.connection.requireConnected();
+  // Asked alongside the start, never before it: the count is a nicety, the export is not.
+  const expected = picked.count ?? counted(services, client, entity, picked.filter);
   const job = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Starting the export of ${picked.label}…` },
     () => startExport(client, services.store, { entity, filter: picked.filter, label: picked.label, connection }),
   );
+  void expected.then((count) => {
+    if (count !== undefined) services.store.patch(job.id, { data: { expectedCount: count } });
+  });
   // The export runs on GetSales; the Jobs view follows it and says when it is ready.
   if (interactive) void vscode.commands.executeCommand(FOCUS_JOBS_VIEW);
   return job;
+}
+
+function counted(services: ExportCommandServices, client: GetSalesClient, entity: RecordKind, filter: ExportFilter): Promise<number | undefined> {
+  return countExport(client, entity, filter, (line) => services.log.info(line));
 }
 
 function decodeArgs(arg: unknown): ExportArgs {

@@ -1,7 +1,8 @@
 /**
  * The interactive half of "Export Contacts…" / "Export Companies…": a quick pick of the
  * filter kind, then the list, the search words, or where the UUIDs come from.
- * Undefined means the user backed out (nothing is started, nothing is said).
+ * Undefined means the user backed out (nothing is started, nothing is said). The count
+ * of "All" is asked as the picker opens (never waited for), so the export has it early.
  */
 import type { RecordKind } from '../../shared/vocabulary';
 import * as vscode from 'vscode';
@@ -14,7 +15,12 @@ import { type UuidSource, activeCsvEditor, pickCsvFile, uuidsFrom } from './uuid
 export interface PickedExport {
   readonly filter: ExportFilter;
   readonly label: string;
+  /** The count already asked for this filter, if any (undefined inside: the account cannot tell). */
+  readonly count?: Promise<number | undefined>;
 }
+
+/** Best effort: resolves to undefined when the account cannot tell, never rejects. */
+export type ExportCounter = (filter: ExportFilter) => Promise<number | undefined>;
 
 type Kind = 'all' | 'list' | 'search' | 'ids';
 
@@ -30,7 +36,7 @@ export const FILTER_KIND_LABELS: Record<Kind, string> = {
   ids: 'Selected UUIDs…',
 };
 
-export async function pickExportFilter(entity: RecordKind, client: GetSalesClient): Promise<PickedExport | undefined> {
+export async function pickExportFilter(entity: RecordKind, client: GetSalesClient, countOf: ExportCounter): Promise<PickedExport | undefined> {
   const noun = entity === 'contacts' ? 'contacts' : 'companies';
   const title = `GetSales: Export ${entity === 'contacts' ? 'Contacts' : 'Companies'}`;
   const items: KindItem[] = [
@@ -39,11 +45,12 @@ export async function pickExportFilter(entity: RecordKind, client: GetSalesClien
     { filterKind: 'search', label: FILTER_KIND_LABELS.search, description: `${noun} matching search words` },
     { filterKind: 'ids', label: FILTER_KIND_LABELS.ids, description: 'pasted, or the uuid column of a CSV' },
   ];
+  const allCount = countOf({ kind: 'all' });
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: `Which ${noun} to export?`, ignoreFocusOut: true });
   if (!picked) return undefined;
   switch (picked.filterKind) {
     case 'all':
-      return { filter: { kind: 'all' }, label: describeExportFilter({ kind: 'all' }, entity) };
+      return { filter: { kind: 'all' }, label: describeExportFilter({ kind: 'all' }, entity), count: allCount };
     case 'list':
       return pickList(entity, client, title);
     case 'search':

@@ -1,7 +1,8 @@
 /**
  * The export feature: Export Contacts…/Companies… (palette, Jobs view title, Explorer),
- * Download & Open / Open Again / Reveal on finished exports, the "Open" button of the
- * completion notification, and the watch for deleted downloads.
+ * Download & Open / Open Again / Reveal on finished exports, Cancel Export on running
+ * ones, the "Open" button of the completion notification, and the watch for deleted
+ * downloads.
  */
 import * as vscode from 'vscode';
 import type { HostServices } from '../services';
@@ -10,6 +11,7 @@ import { COMMANDS } from '../ids';
 import { resolveDownloadFolder } from '../../core/files/download-folder';
 import { DownloadTracker } from './download-tracker';
 import { registerExportCommands } from './export-commands';
+import { registerCancelExportCommand } from './cancel-export-command';
 
 export function registerExportFeature(host: HostServices): vscode.Disposable {
   const downloadFolder = (): string => {
@@ -21,7 +23,8 @@ export function registerExportFeature(host: HostServices): vscode.Disposable {
     });
   };
   return vscode.Disposable.from(
-    registerExportCommands({ runner: host.runner, connection: host.connection, store: host.jobs }),
+    registerExportCommands({ runner: host.runner, connection: host.connection, store: host.jobs, log: host.log }),
+    registerCancelExportCommand({ runner: host.runner, connection: host.connection, store: host.jobs }),
     registerDownloadCommands({ runner: host.runner, connection: host.connection, store: host.jobs, downloadFolder }),
     new DownloadTracker(host.jobs),
     host.notifier.addAction({

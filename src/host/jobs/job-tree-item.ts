@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { type Job, type JobConnection, describeCounts, describeJob, isJobActive, statusLabel } from '../../core/jobs';
 import { formatCount } from '../../shared/format';
+import { countMismatch, describeRecordCount, expectedCountOf } from '../../core/export/export-count';
 
 export function jobContextValue(job: Job, current: JobConnection | undefined): string {
   const flags: string[] = [];
@@ -62,6 +63,10 @@ export function jobTooltip(job: Job): vscode.MarkdownString {
   if (job.progress) lines.push(`Progress: ${formatCount(job.progress.done)}${job.progress.total !== undefined ? ` / ${formatCount(job.progress.total)}` : ''}`);
   const counts = describeCounts(job);
   if (counts) lines.push(`Counts: ${counts}`);
+  const expected = expectedCountOf(job);
+  if (expected !== undefined) lines.push(`Expected when started: ${describeRecordCount(expected, job.entity)}`);
+  const mismatch = countMismatch(job);
+  if (mismatch) lines.push(`⚠ ${mismatch}`);
   lines.push(`Started: ${new Date(job.createdAt).toLocaleString()}`);
   if (job.finishedAt !== undefined) lines.push(`Finished: ${new Date(job.finishedAt).toLocaleString()}`);
   if (job.sourcePath) lines.push(`Source: ${job.sourcePath}`);

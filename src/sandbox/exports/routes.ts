@@ -24,7 +24,8 @@ async function startExport(ctx: RequestContext, kind: RecordKind): Promise<void>
     fileName: exportFileName(kind, uuid, at), filePath: undefined, partialPath: undefined, cancel: new AbortController(),
   };
   ctx.state.exports.set(uuid, job);
-  ctx.state.runInBackground((signal) => runExport(job, table, positions, config.exportDir, config.batchDelayMs, signal));
+  // A held export (test hook) is never run: it stays queued until cancelled or reset.
+  if (!ctx.state.holdExports) ctx.state.runInBackground((signal) => runExport(job, table, positions, config.exportDir, config.batchDelayMs, signal));
   sendJson(ctx.res, 200, exportStartView(job, config.teamNumber, config.compat));
 }
 

@@ -70,6 +70,20 @@ for (const compat of COMPAT_MODES) {
       assertEnvelope(await api().call('DELETE', '/leads/api/mass-actions/00000000-0000-4000-8000-000000000000'), 404, 'not_found');
     });
 
+    it('hold-exports keeps new exports queued until cancelled; reset lets exports run again', async () => {
+      assert.deepEqual((await api().post('/__sandbox/hold-exports', { held: true })).body, { held: true });
+      const held = String((await api().post('/leads/api/file-exports/leads', { filter: { all: true } })).body.uuid);
+      await new Promise((resolve) => setTimeout(resolve, 600)); // past the first batch pauses: a running export would have moved
+      const polled = await api().get(`/leads/api/mass-actions/${held}`);
+      assert.equal(polled.body.status, 'queued');
+      assert.equal((polled.body.progress as Json | undefined)?.processed ?? 0, 0);
+      assert.equal((await api().call('DELETE', `/leads/api/mass-actions/${held}`)).body.status, 'cancelled');
+      assertEnvelope(await api().post('/__sandbox/hold-exports', { held: 'yes' }), 422, 'validation_error');
+      await api().post('/__sandbox/reset', {});
+      const free = String((await api().post('/leads/api/file-exports/leads', { filter: { all: true } })).body.uuid);
+      assert.equal((await api().waitFor(`/leads/api/mass-actions/${free}`, [finished, 'failed'])).status, finished);
+    });
+
     it('the lose fault starts the export, then closes the connection before answering; the list finds it', async () => {
       const before = (await api().get('/leads/api/mass-actions?limit=100')).body.total as number;
       await api().post('/__sandbox/faults', { method: 'POST', path: '/leads/api/file-exports/leads', lose: true });

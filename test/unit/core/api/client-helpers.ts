@@ -1,4 +1,6 @@
 /** Builds clients for tests: quick retries, a log that is kept, a clock that does not wait. */
+import { strict as assert } from 'node:assert';
+import { request } from 'undici';
 import { GetSalesClient, type GetSalesClientOptions } from '../../../../src/core/api/client';
 import type { Clock } from '../../../../src/core/api/clock';
 import { RateLimiter } from '../../../../src/core/api/limiter';
@@ -41,4 +43,11 @@ export function testClient(baseUrl: string, overrides: Partial<GetSalesClientOpt
     ...overrides,
   });
   return { client, log, clock };
+}
+
+/** Posts to one of the sandbox's test-only control routes (`/__sandbox/reset`, `/__sandbox/faults`, …). */
+export async function sandboxControl(baseUrl: string, path: string, body: unknown): Promise<void> {
+  const response = await request(`${baseUrl}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  await response.body.text();
+  assert.ok(response.statusCode < 300, `${path} answered ${response.statusCode}`);
 }

@@ -16,7 +16,7 @@ import {
 } from '../../../../src/core/api/errors';
 import { isExportReady, isImportFinished, type ExportJob, type FileImport } from '../../../../src/core/api/models';
 import { RateLimiter } from '../../../../src/core/api/limiter';
-import { TEST_KEY, TEST_TEAM, testClient, type LogLine } from './client-helpers';
+import { TEST_KEY, TEST_TEAM, sandboxControl, testClient, type LogLine } from './client-helpers';
 import { ManualClock } from './manual-clock';
 import { sandboxCompats } from '../../sandbox-compat';
 
@@ -41,10 +41,8 @@ for (const compat of sandboxCompats()) describe(`client against the ${compat} sa
     return sandbox.url;
   }
 
-  async function control(path: string, body: unknown): Promise<void> {
-    const response = await request(`${base()}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-    await response.body.text();
-    assert.ok(response.statusCode < 300, `${path} answered ${response.statusCode}`);
+  function control(path: string, body: unknown): Promise<void> {
+    return sandboxControl(base(), path, body);
   }
 
   interface Fault {

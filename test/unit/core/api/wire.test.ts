@@ -6,6 +6,7 @@ import {
   decodeDataSource, decodeErrorBody, decodeExport, decodeExportStart, decodeImportStart, decodeImportsPage, decodeListsPage,
   decodeMassActionsPage, decodeMetricsMap, decodeTagsPage, decodeUpload, encodeExportRequest, encodeImportCompanies,
   encodeImportContacts, listImportsQuery, listListsQuery,
+  decodeCancelAnswer, decodeTotal, encodeCountCompaniesRequest, encodeCountContactsRequest,
 } from '../../../../src/core/api/wire';
 
 const importJson = {
@@ -251,5 +252,26 @@ describe('wire: error bodies', () => {
     assert.deepEqual(decodeErrorBody(''), empty);
     assert.deepEqual(decodeErrorBody('null'), empty);
     assert.equal(decodeErrorBody('{"message":"Too many"}').message, 'Too many');
+  });
+});
+
+describe('wire: the export count and cancel (contract §8)', () => {
+  it('counts send the export filter: as it is for leads/count, one item of the companies list for its total', () => {
+    assert.deepEqual(encodeCountContactsRequest({ kind: 'list', listUuid: 'l-1' }), { filter: { all: true, leadFilter: { list_uuid: 'l-1' } } });
+    assert.deepEqual(encodeCountCompaniesRequest({ kind: 'all' }), { limit: 1, offset: 0, filter: { all: true } });
+  });
+
+  it('a count is `total` (digit strings too); an answer without it cannot tell', () => {
+    assert.equal(decodeTotal({ total: 42 }), 42);
+    assert.equal(decodeTotal({ total: '42', data: [] }), 42);
+    assert.throws(() => decodeTotal({ data: [] }, 'companies'), (error: unknown) => error instanceof DecodeError && error.path === 'companies.total');
+  });
+
+  it('a cancel answer adds detail only when it reads as an export', () => {
+    assert.equal(decodeCancelAnswer(undefined), undefined);
+    const notes: string[] = [];
+    assert.equal(decodeCancelAnswer({ message: 'Aborted' }, 'cancel', (line) => notes.push(line)), undefined);
+    assert.equal(notes.length, 1);
+    assert.equal(decodeCancelAnswer({ uuid: 'e-1', type: 'contact_export_csv', status: 'cancelled' })?.status, 'cancelled');
   });
 });

@@ -1,0 +1,44 @@
+/**
+ * "How many records will this export hold?" asked before it starts (contract §8: best
+ * effort, a 404 or any error means the account cannot tell), kept on the job as
+ * `data.expectedCount`, and compared with the rows the export turned out to have.
+ */
+import type { ExportFilter, GetSalesClient } from '../api';
+import type { Job } from '../jobs';
+import type { RecordKind } from '../../shared/vocabulary';
+import { plural } from '../../shared/format';
+
+export type ExportCounter = Pick<GetSalesClient, 'countForExport'>;
+
+/** The count, or undefined when the account cannot tell (one log line says why). */
+export async function countExport(client: ExportCounter, entity: RecordKind, filter: ExportFilter, log: (line: string) => void, signal?: AbortSignal): Promise<number | undefined> {
+  try {
+    return await client.countForExport(entity, filter, signal);
+  } catch (error) {
+    log(`Export count not available, going on without it: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+/** "1,234 contacts" / "1 company". */
+export function describeRecordCount(count: number, entity: RecordKind): string {
+  return entity === 'contacts' ? plural(count, 'contact') : plural(count, 'company', 'companies');
+}
+
+export function expectedCountOf(job: Pick<Job, 'data'>): number | undefined {
+  const value = job.data.expectedCount;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+
+/**
+ * For the tooltip of a finished export whose rows differ from the count asked before it
+ * started (records added or removed meanwhile, or a count that is only an estimate).
+ */
+export function countMismatch(job: Pick<Job, 'kind' | 'entity' | 'status' | 'data' | 'progress'>): string | undefined {
+  if (job.kind !== 'export' || job.status !== 'done') return undefined;
+  const expected = expectedCountOf(job);
+  // The rows of the file, as the server's progress counted them while writing it.
+  const rows = job.progress?.total;
+  if (expected === undefined || rows === undefined || expected === rows) return undefined;
+  return `Expected ${describeRecordCount(expected, job.entity)} when it started; the export has ${plural(rows, 'row')}.`;
+}
