@@ -74,7 +74,7 @@ export class CommandRunner implements vscode.Disposable {
     const reported: ReportedError = { command, kind, message: this.log.redact(message), actions: actions.map((action) => ACTION_TITLES[action]) };
     this.last = reported;
     this.reported.fire(reported);
-    void this.show(reported.message, actions, severity);
+    this.show(reported.message, actions, severity).catch((showError: unknown) => this.log.error(`${command}: the message could not be shown: ${messageOf(showError)}`));
     return reported;
   }
 

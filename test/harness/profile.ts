@@ -81,6 +81,10 @@ export function createProfile(label: string): Profile {
     extensionsDir: dir('extensions'),
     env,
     addMachineSettings: (settings) => writeSettings('Machine', settings),
-    dispose: () => rmSync(root, { recursive: true, force: true }),
+    // GETSALES_KEEP_PROFILE=1 keeps the folder (its logs) for a post-mortem of a failed flow.
+    dispose: () => {
+      if (process.env.GETSALES_KEEP_PROFILE === '1') console.log(`[harness] profile kept: ${root}`);
+      else rmSync(root, { recursive: true, force: true });
+    },
   };
 }

@@ -37,13 +37,18 @@ export async function clickNotificationButton(page: Page, pattern: string | RegE
   await item.locator('.monaco-button').getByText(button, { exact: true }).first().click();
 }
 
-/** Clicks "Show Details" on the notification matching `pattern`; returns the dialog's text and closes it. */
-export async function notificationDetails(page: Page, pattern: string | RegExp): Promise<string> {
+/**
+ * Clicks "Show Details" on the notification matching `pattern` (which closes it, as any
+ * button does) and returns the dialog's text; then presses the dialog's `choose` button
+ * (the notification's own actions are offered there again), or Escape when none.
+ */
+export async function notificationDetails(page: Page, pattern: string | RegExp, choose?: string): Promise<string> {
   await clickNotificationButton(page, pattern, 'Show Details');
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 10_000 });
   const text = ((await dialog.textContent()) ?? '').replace(/\s+/g, ' ');
-  await page.keyboard.press('Escape');
+  if (choose === undefined) await page.keyboard.press('Escape');
+  else await dialog.locator('.monaco-button').getByText(choose, { exact: true }).first().click();
   await dialog.waitFor({ state: 'detached', timeout: 10_000 });
   return text;
 }
