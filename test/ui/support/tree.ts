@@ -96,7 +96,8 @@ export async function sideBarMoreActions(page: Page): Promise<string[]> {
 export async function openActivityBarContainer(page: Page, title: string): Promise<void> {
   const tab = page.locator('.activitybar li.action-item').filter({ has: page.locator(`a.action-label[aria-label^="${title.replace(/"/g, '\\"')}"]`) }).first();
   await tab.waitFor({ timeout: 15_000 });
-  // Clicking the active container would close the side bar.
+  // Clicking the active container would close the side bar; but a container stays
+  // "checked" while the side bar is hidden, and then a click is what shows it.
   const classes = (await tab.getAttribute('class') ?? '').split(/\s+/);
-  if (!classes.includes('checked')) await tab.click();
+  if (!classes.includes('checked') || !await page.locator('.part.sidebar').isVisible()) await tab.click();
 }
