@@ -17,6 +17,13 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
  */
 export type ColumnMapping = readonly (string | null)[];
 
+/**
+ * Where a suggested field came from: a mapping the user confirmed before, GetSales' own
+ * match, the header being the field's name or a known alias of it, a near miss of a
+ * name, or what the column's values look like.
+ */
+export type SuggestionSource = 'memory' | 'server' | 'exact' | 'alias' | 'fuzzy' | 'content';
+
 /** A proposed field for one CSV column, with why. */
 export interface ColumnSuggestion {
   /** 0-based CSV column. */
@@ -26,6 +33,12 @@ export interface ColumnSuggestion {
   readonly reason: string;
   /** 0…1. */
   readonly confidence: number;
+  readonly source: SuggestionSource;
+  /**
+   * What the screen's Notes column says while the column holds this field: who suggested
+   * it, only when the header does not already say so ("" when there is nothing to add).
+   */
+  readonly note: string;
 }
 
 /** Whether a mapping has a field that identifies each record (contract §2.2/2.3). */

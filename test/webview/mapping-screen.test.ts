@@ -18,8 +18,35 @@ describe('mapping screen', () => {
     assert.equal(await screen.value('#picker-1'), 'work_email');
     assert.equal(await screen.value('#picker-2'), 'linkedin_id');
     assert.equal(await screen.value('#picker-3'), '__skip__');
-    assert.match(await screen.page.locator('#picker-1').getAttribute('title') ?? '', /The server matched "Email" to Work email/);
+    assert.match(await screen.page.locator('#picker-1').getAttribute('title') ?? '', /GetSales matched column "Email" to Work email/);
     assert.equal(await screen.page.locator('#picker-3').getAttribute('title'), 'No suggestion for this column.');
+  });
+
+  it('notes who suggested a field only when the header does not say it, and only while the column holds it', async () => {
+    const screen = await screens.open({ model: contactsModel() });
+    const note = (column: number) => screen.page.locator(`tr[data-column="${column}"] .suggestion-note`);
+    assert.equal(await note(0).isVisible(), false, 'an alias needs no note');
+    assert.equal(await note(1).innerText(), 'Suggested by GetSales');
+    assert.equal(await note(2).isVisible(), false, 'the header is the field name');
+    assert.equal(await screen.page.locator('.mapping-table').innerText().then((text) => text.match(/Suggested/g)?.length ?? 0), 1, 'said once, not on every row');
+    await screen.pick('#picker-1', 'Personal email');
+    await screen.waitForMessage('mappingChanged', (message) => message.revision === 2);
+    await note(1).waitFor({ state: 'hidden' });
+  });
+
+  it('keeps a wide preview inside its own scrolling box, with the header row in view', async () => {
+    const columns = Array.from({ length: 24 }, (_, index) => `Column number ${index + 1}`);
+    const rows = Array.from({ length: 40 }, (_, row) => columns.map((_, column) => `value ${row + 1}.${column + 1} with some width`));
+    const screen = await screens.open({ model: contactsModel({ columns, previewRows: rows, suggestions: [] }) });
+    await screen.page.setViewportSize({ width: 700, height: 700 });
+    const box = screen.page.locator('.preview .table-scroller');
+    const sizes = await box.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth, page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    assert.ok(sizes.scroll > sizes.client, 'the table is wider than its box, which scrolls');
+    assert.ok(sizes.page <= sizes.viewport, `the page itself does not scroll sideways (${sizes.page} > ${sizes.viewport})`);
+    await box.evaluate((element) => { element.scrollTop = 400; element.scrollLeft = 600; });
+    const header = screen.page.locator('.preview-table thead th').nth(5);
+    const [boxTop, headerTop] = await Promise.all([box.boundingBox(), header.boundingBox()]);
+    assert.ok(boxTop && headerTop && Math.abs(headerTop.y - boxTop.y) <= 2, `the header row stays at the top of the box (${headerTop?.y} vs ${boxTop?.y})`);
   });
 
   it('shows the file facts and the warnings', async () => {

@@ -1,7 +1,8 @@
 /**
  * One field picker per CSV column: "— skip —" then the catalogue by group (group names
  * are disabled options: the toolkit dropdown has no optgroup). Prefilled by the screen;
- * the suggestion's reason is the picker's hover text and a visible note.
+ * the suggestion's whole reason is the picker's hover text, and its short note (who
+ * suggested the field, when the header does not say it) shows while the column holds it.
  */
 import type { ColumnSuggestion, MappingModel } from '../../src/shared/protocol';
 import { custom, h, replaceChildren, setDisabled } from '../dom';
@@ -31,11 +32,13 @@ function samples(model: MappingModel, column: number): string {
 function suggestionText(model: MappingModel, suggestion: ColumnSuggestion | undefined): string {
   if (suggestion === undefined) return 'No suggestion for this column.';
   const label = model.fields.find((field) => field.name === suggestion.field)?.label ?? suggestion.field;
-  return `Suggested ${label}: ${suggestion.reason}`;
+  return `Suggested ${label}: ${suggestion.reason}.`;
 }
 
 interface Row {
   readonly picker: Dropdown;
+  readonly note: HTMLElement;
+  readonly suggestion: ColumnSuggestion | undefined;
   readonly issues: HTMLElement;
   readonly row: HTMLElement;
 }
@@ -56,13 +59,14 @@ export function createMappingView(model: MappingModel, actions: ScreenActions): 
       actions.setField(column, value === SKIP_VALUE || value === '' ? null : value);
     });
     const issues = h('div', { class: 'column-issues', role: 'status' });
+    const note = h('div', { class: 'suggestion-note' }, suggestion?.note ?? '');
     const row = h('tr', { 'data-column': String(column) },
       h('th', { scope: 'row', class: 'column-header' }, header === '' ? `(column ${column + 1}, no header)` : header),
       h('td', { class: 'column-samples' }, samples(model, column)),
       h('td', { class: 'column-picker' }, picker),
-      h('td', { class: 'column-note' }, h('div', { class: 'suggestion-reason' }, suggestion === undefined ? '' : hint), issues),
+      h('td', { class: 'column-note' }, note, issues),
     );
-    return { picker, issues, row };
+    return { picker, note, suggestion, issues, row };
   });
 
   const table = h('table', { class: 'mapping-table' },
@@ -79,6 +83,7 @@ export function createMappingView(model: MappingModel, actions: ScreenActions): 
         const wanted = state.mapping[column] ?? SKIP_VALUE;
         // Only write when different: assigning resets the dropdown's keyboard position.
         if (entry.picker.value !== wanted) entry.picker.value = wanted;
+        entry.note.hidden = entry.suggestion === undefined || entry.suggestion.note === '' || entry.suggestion.field !== state.mapping[column];
         setDisabled(entry.picker, state.started || state.starting);
         const issues = current?.issues.filter((issue) => issue.columns.includes(column)) ?? [];
         entry.row.classList.toggle('has-error', issues.some((issue) => issue.severity === 'error'));

@@ -8,15 +8,8 @@
 import { fieldsFor, isKnownField, normalizeHeader, type FieldDefinition } from './catalogue';
 import { sniffColumn } from '../csv/content-sniff';
 import { editDistance } from './edit-distance';
-import type { ColumnMapping, ColumnSuggestion, RecordKind } from '../../shared/vocabulary';
+import type { ColumnMapping, ColumnSuggestion, RecordKind, SuggestionSource } from '../../shared/vocabulary';
 import { fieldLabel } from './mapping-rules';
-
-export type SuggestionSource = 'memory' | 'server' | 'exact' | 'alias' | 'fuzzy' | 'content';
-
-/** A suggestion with where it came from (the screen gets only the ColumnSuggestion part). */
-export interface ProposedSuggestion extends ColumnSuggestion {
-  readonly source: SuggestionSource;
-}
 
 export interface ProposeMappingInput {
   readonly kind: RecordKind;
@@ -33,11 +26,11 @@ export interface MappingProposal {
   /** Per column: the proposed field or null. */
   readonly mapping: (string | null)[];
   /** One per mapped column, in column order. */
-  readonly suggestions: ProposedSuggestion[];
+  readonly suggestions: ColumnSuggestion[];
   readonly fromMemory: boolean;
 }
 
-interface Candidate extends ProposedSuggestion {
+interface Candidate extends Omit<ColumnSuggestion, 'note'> {
   /** Tie-break among equal confidence: lower wins (e.g. an earlier alias in the catalogue). */
   readonly rank: number;
 }
@@ -134,10 +127,10 @@ function rememberedProposal(kind: RecordKind, headers: readonly string[], rememb
     return field;
   });
   if (seen.size === 0) return undefined;
-  const suggestions = mapping.flatMap((field, column) => (field === null ? [] : [{
-    column, field, confidence: 1, source: 'memory' as const,
+  const suggestions = mapping.flatMap((field, column) => (field === null ? [] : [withNote(kind, headers, {
+    column, field, confidence: 1, source: 'memory',
     reason: `You mapped ${quoted(headers[column] ?? '')} to ${fieldLabel(kind, field)} for a file with the same headers`,
-  }]));
+  })]));
   return { mapping, suggestions, fromMemory: true };
 }
 
@@ -172,6 +165,26 @@ export function proposeMapping(input: ProposeMappingInput): MappingProposal {
   ]);
   assign(local.sort(byTrust));
 
-  const suggestions = chosen.flatMap((c) => (c === undefined ? [] : [{ column: c.column, field: c.field, reason: c.reason, confidence: c.confidence, source: c.source }]));
+  const suggestions = chosen.flatMap((c) => (c === undefined ? [] : [withNote(kind, headers, c)]));
   return { mapping, suggestions, fromMemory: false };
+}
+
+const NOTES: Readonly<Record<SuggestionSource, string>> = {
+  memory: 'As you mapped it before',
+  server: 'Suggested by GetSales',
+  exact: '',
+  alias: '',
+  fuzzy: 'A near match of the header: check it',
+  content: 'Guessed from the values: check it',
+};
+
+/**
+ * The Notes column says only what the header does not: nothing when the header is the
+ * field's name or a known alias of it (whoever suggested it), otherwise who suggested the
+ * field and, for a guess, that it wants a look. The whole reason stays in the hover.
+ */
+export function withNote(kind: RecordKind, headers: readonly string[], suggestion: Omit<ColumnSuggestion, 'note'>): ColumnSuggestion {
+  const { column, field, reason, confidence, source } = suggestion;
+  const headerNamesField = headerCandidates(kind, headers[column] ?? '', column).some((c) => c.field === field && c.source !== 'fuzzy');
+  return { column, field, reason, confidence, source, note: headerNamesField ? '' : NOTES[source] };
 }

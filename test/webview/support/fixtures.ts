@@ -48,9 +48,9 @@ export function contactsModel(overrides: Partial<MappingModel> = {}): MappingMod
     ],
     identifierFields: ['linkedin_id', 'work_email', 'personal_email'],
     suggestions: [
-      { column: 0, field: 'name', reason: 'Header "Name" is an alias of Full name', confidence: 0.9 },
-      { column: 1, field: 'work_email', reason: 'The server matched "Email" to Work email', confidence: 1 },
-      { column: 2, field: 'linkedin_id', reason: 'Header "LinkedIn" is an alias of LinkedIn', confidence: 0.9 },
+      { column: 0, field: 'name', reason: 'Header "Name" is a known name for Full name', confidence: 0.9, source: 'alias', note: '' },
+      { column: 1, field: 'work_email', reason: 'GetSales matched column "Email" to Work email', confidence: 0.95, source: 'server', note: 'Suggested by GetSales' },
+      { column: 2, field: 'linkedin_id', reason: 'Header "LinkedIn" is the field LinkedIn', confidence: 1, source: 'exact', note: '' },
     ],
     lists: [
       { uuid: 'list-1', name: 'Webinar leads' },
@@ -78,7 +78,7 @@ export function companiesModel(): MappingModel {
       { name: 'website', label: 'Website', description: 'Website URL.', group: 'company' },
     ],
     identifierFields: ['linkedin_id', 'name'],
-    suggestions: [{ column: 0, field: 'name', reason: 'Header "Company" is an alias of Company name', confidence: 0.9 }],
+    suggestions: [{ column: 0, field: 'name', reason: 'Header "Company" is a known name for Company name', confidence: 0.9, source: 'alias', note: '' }],
     target: { kind: 'companies', listUuids: [], tags: [] },
   });
 }

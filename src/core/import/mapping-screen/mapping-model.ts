@@ -7,7 +7,7 @@ import type { ColumnMapping } from '../../../shared/vocabulary';
 import type { FileImport } from '../../api';
 import { LOW_CONFIDENCE, delimiterLabel, encodingLabel } from '../../csv';
 import { CSV_ENCODINGS, type CsvEncoding, encodingChoiceLabel } from '../../../shared/csv-encodings';
-import { IDENTIFIER_FIELDS, type MappingOverride, type FieldGroup, fieldsFor, normalizeHeader, proposeMapping } from '../../mapping';
+import { IDENTIFIER_FIELDS, type MappingOverride, type FieldGroup, fieldsFor, normalizeHeader, proposeMapping, withNote } from '../../mapping';
 import type { ColumnSuggestion, EncodingFacts, FieldGroupOption, FileReading, RecordKind, ListSummary, MappingModel, TagSummary, TargetState } from '../../../shared/protocol';
 import { UserError } from '../../user-error';
 import { type PreparedFile, formulaSentence, lowConfidenceSentence } from '../preflight';
@@ -86,17 +86,17 @@ export function resolveMapping(kind: RecordKind, headers: readonly string[], ove
 
 function requestedSuggestions(kind: RecordKind, headers: readonly string[], mapping: ColumnMapping): ColumnSuggestion[] {
   const labels = new Map(fieldsFor(kind).map((field) => [field.name, field.label]));
-  return mapping.flatMap((field, column) => (field === null ? [] : [{
-    column, field, confidence: 1,
+  return mapping.flatMap((field, column) => (field === null ? [] : [withNote(kind, headers, {
+    column, field, confidence: 1, source: 'memory',
     reason: `The same mapping as before: "${headers[column] ?? ''}" → ${labels.get(field) ?? field}`,
-  }]));
+  })]));
 }
 
 /** The prefill of the pickers. */
 export function proposeSuggestions(input: Pick<MappingModelInput, 'kind' | 'remembered' | 'requested'>, headers: readonly string[], previewRows: readonly (readonly string[])[], matches: FileImport['matches']): ColumnSuggestion[] {
   if (input.requested !== undefined) return requestedSuggestions(input.kind, headers, input.requested);
   const proposal = proposeMapping({ kind: input.kind, headers, previewRows, serverMatches: matches, remembered: input.remembered });
-  return proposal.suggestions.map(({ column, field, reason, confidence }) => ({ column, field, reason, confidence }));
+  return proposal.suggestions;
 }
 
 export function buildMappingModel(input: MappingModelInput): MappingModel {

@@ -76,7 +76,7 @@ describe('header matching: exports of other tools', () => {
       'First Name': 'first_name', 'Last Name': 'last_name', URL: 'linkedin_id', 'Email Address': 'work_email', Company: 'company_name', Position: 'position',
     });
     const url = proposal.suggestions.find((s) => s.column === 2);
-    assert.deepEqual(url, { column: 2, field: 'linkedin_id', confidence: 0.8, source: 'content', reason: '2 of 2 preview values in "URL" look like LinkedIn profile URLs' });
+    assert.deepEqual(url, { column: 2, field: 'linkedin_id', confidence: 0.8, source: 'content', reason: '2 of 2 preview values in "URL" look like LinkedIn profile URLs', note: 'Guessed from the values: check it' });
   });
 
   it('camelCase headers of scraping tools', () => {
@@ -90,7 +90,7 @@ describe('header matching: exports of other tools', () => {
 describe('header matching: stages and reasons', () => {
   it('explains an alias match', () => {
     const { suggestions } = proposeMapping({ kind: 'contacts', headers: ['E-Mail Address'] });
-    assert.deepEqual(suggestions, [{ column: 0, field: 'work_email', confidence: 0.9, source: 'alias', reason: 'Header "E-Mail Address" is a known name for Work email' }]);
+    assert.deepEqual(suggestions, [{ column: 0, field: 'work_email', confidence: 0.9, source: 'alias', reason: 'Header "E-Mail Address" is a known name for Work email', note: '' }]);
   });
 
   it('matches near misses within the threshold, and not beyond it', () => {
@@ -127,7 +127,7 @@ describe('header matching: stages and reasons', () => {
       serverMatches: { personal_email: 0, bogus_field: 1, linkedin_id: 7, first_name: 'x', work_email: 1.5 },
     });
     assert.deepEqual(proposal.mapping, ['personal_email', null, 'linkedin_id']);
-    assert.deepEqual(proposal.suggestions[0], { column: 0, field: 'personal_email', confidence: 0.95, source: 'server', reason: 'GetSales matched column "Email" to Personal email' });
+    assert.deepEqual(proposal.suggestions[0], { column: 0, field: 'personal_email', confidence: 0.95, source: 'server', reason: 'GetSales matched column "Email" to Personal email', note: 'Suggested by GetSales' });
     assert.equal(proposal.suggestions[1]?.source, 'exact');
   });
 
@@ -137,6 +137,16 @@ describe('header matching: stages and reasons', () => {
     assert.equal(proposal.fromMemory, true);
     assert.deepEqual(proposal.mapping, ['personal_email', null, 'about']);
     assert.match(proposal.suggestions[0]?.reason ?? '', /You mapped "Email" to Personal email/);
+  });
+
+  it('notes who suggested a field only where the header does not say it', () => {
+    const notes = (proposal: MappingProposal): string[] => proposal.suggestions.map((s) => s.note);
+    // The server agreeing with the header ("Email" is a known name for Work email) needs no note.
+    assert.deepEqual(notes(proposeMapping({ kind: 'contacts', headers: ['Email', 'First Name'], serverMatches: { work_email: 0, first_name: 1 } })), ['', '']);
+    assert.deepEqual(notes(proposeMapping({ kind: 'contacts', headers: ['Col A'], serverMatches: { work_email: 0 } })), ['Suggested by GetSales']);
+    assert.deepEqual(notes(proposeMapping({ kind: 'contacts', headers: ['Emial'] })), ['A near match of the header: check it']);
+    assert.deepEqual(notes(proposeMapping({ kind: 'contacts', headers: ['B'], previewRows: [['ada@acme.com'], ['bob@acme.com']] })), ['Guessed from the values: check it']);
+    assert.deepEqual(notes(proposeMapping({ kind: 'contacts', headers: ['Email', 'Col B'], remembered: ['work_email', 'first_name'] })), ['', 'As you mapped it before']);
   });
 
   it('ignores a remembered mapping that does not fit the headers', () => {

@@ -64,8 +64,8 @@ describe('proposeSuggestions', () => {
   it('prefers a requested mapping over memory and matching, fully confident', () => {
     const suggestions = proposeSuggestions({ kind: 'contacts', remembered: ['last_name', null, null], requested: [null, 'personal_email', 'about'] }, headers, rows, { work_email: 1 });
     assert.deepEqual(suggestions, [
-      { column: 1, field: 'personal_email', confidence: 1, reason: 'The same mapping as before: "E-Mail" → Personal email' },
-      { column: 2, field: 'about', confidence: 1, reason: 'The same mapping as before: "Notes" → About' },
+      { column: 1, field: 'personal_email', confidence: 1, source: 'memory', reason: 'The same mapping as before: "E-Mail" → Personal email', note: 'As you mapped it before' },
+      { column: 2, field: 'about', confidence: 1, source: 'memory', reason: 'The same mapping as before: "Notes" → About', note: '' },
     ]);
   });
 
@@ -73,12 +73,12 @@ describe('proposeSuggestions', () => {
     const remembered = proposeSuggestions({ kind: 'contacts', remembered: ['last_name', null, null], requested: undefined }, headers, rows, {});
     assert.deepEqual(remembered.map((s) => [s.column, s.field]), [[0, 'last_name']]);
     const matched = proposeSuggestions({ kind: 'contacts', remembered: undefined, requested: undefined }, headers, rows, { work_email: 1 });
-    assert.deepEqual(matched.find((s) => s.column === 1), { column: 1, field: 'work_email', confidence: 0.95, reason: 'GetSales matched column "E-Mail" to Work email' });
+    assert.deepEqual(matched.find((s) => s.column === 1), { column: 1, field: 'work_email', confidence: 0.95, source: 'server', reason: 'GetSales matched column "E-Mail" to Work email', note: '' });
   });
 
   it('sends the screen only the protocol fields of a suggestion', () => {
     for (const suggestion of proposeSuggestions({ kind: 'contacts', remembered: undefined, requested: undefined }, headers, rows, { work_email: 1 })) {
-      assert.deepEqual(Object.keys(suggestion).sort(), ['column', 'confidence', 'field', 'reason']);
+      assert.deepEqual(Object.keys(suggestion).sort(), ['column', 'confidence', 'field', 'note', 'reason', 'source']);
     }
   });
 });
