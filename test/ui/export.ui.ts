@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { CONTACT_FIELDS } from '../../src/core/mapping/catalogue';
 import { workbenchSuite } from './support/flow';
 import { clickExplorerContextMenuItem, explorerContextMenuItems } from './support/explorer';
-import { notificationDetails, waitForNotification } from './support/notifications';
+import { notificationDetails, readNotifications, waitForNotification } from './support/notifications';
 import { pickQuickPickItem, runCommand } from './support/palette';
 import { pause, retry, until } from './support/retry';
 import { activeTabTitle } from './support/tabs';
@@ -49,6 +49,8 @@ workbenchSuite('export: a list of contacts, downloaded and opened', {}, (flow) =
     const folder = join(workspace, 'getsales-exports');
     assert.deepEqual(readdirSync(folder), [title], 'one file, in the workspace’s getsales-exports/');
     assert.equal(readFileSync(join(folder, title), 'utf8').split('\r\n')[0], HEADER);
+
+    await until('the "Downloading" progress to close', async () => ((await readNotifications(page)).some((text) => /Downloading/.test(text)) ? undefined : true), 10_000);
 
     // The item now shows where the file went and offers Open Again instead.
     await until('the item to show the local path', async () => ((await row.textContent())?.includes(`getsales-exports/${title}`) ? true : undefined), 10_000);

@@ -4,11 +4,12 @@
 // tab and the Jobs view show the job completed with the counts the sandbox reports, and
 // the changed mapping is what the sandbox stored.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { workbenchSuite } from './support/flow';
 import { clickExplorerContextMenuItem } from './support/explorer';
+import { readNotifications, waitForNotification } from './support/notifications';
 import { until } from './support/retry';
 import { editorTab } from './support/tabs';
 import { openActivityBarContainer, openView, treeRow } from './support/tree';
@@ -84,5 +85,15 @@ workbenchSuite('import: contacts.csv from the Explorer to a completed job', {}, 
     const state = await fetch(`${sandbox.url}/__sandbox/state?kind=contacts`);
     const stored = ((await state.json()) as { data: Record<string, unknown>[] }).data.find((record) => record.work_email === email);
     assert.equal(stored?.personal_phone_number, withPhone[phoneColumn], 'Phone went to Personal phone');
+  });
+
+  flow('a file with nothing to import is refused in one line, and its progress notification goes away', async ({ page, workspace }) => {
+    writeFileSync(join(workspace, 'header-only.csv'), 'Email,First Name\r\n');
+    await openActivityBarContainer(page, 'Explorer');
+    await clickExplorerContextMenuItem(page, 'header-only.csv', 'Import Contacts to GetSales…');
+    const refused = /^header-only\.csv cannot be imported/;
+    assert.equal(await waitForNotification(page, refused), 'header-only.csv cannot be imported: The file has a header row but no data rows below it.');
+    await until('the "Importing header-only.csv" progress to close', async () => (
+      (await readNotifications(page)).some((text) => /Importing header-only\.csv|checking the file/.test(text)) ? undefined : true), 10_000);
   });
 });
