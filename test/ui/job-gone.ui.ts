@@ -40,6 +40,7 @@ workbenchSuite('job gone: a job the server no longer knows', {}, (flow) => {
     // The tooltip renders spaces as no-break spaces: \s matches both.
     assert.match(tooltip, /Status:\sNo\slonger\sknown/);
     assert.match(tooltip, /no\slonger\sknows\sthis\sexport/);
+    assert.doesNotMatch(tooltip, /\(GetSales:/, 'not the last status word it had');
     for (const text of [tooltip, (await row.textContent()) ?? '', ...(await readNotifications(page))]) {
       assert.doesNotMatch(text, /404|\/leads\/api|could not find/i);
     }

@@ -88,7 +88,12 @@ const STATUS_LABELS: Record<Job['status'], string> = {
   gone: 'No longer known',
 };
 
-/** The status in words, for the tooltip. */
+/**
+ * The status in words, for the tooltip, with the API's own word while it describes the
+ * job ("Running (GetSales: in_progress)"). A job the server no longer knows has none: its
+ * last word ("done") would contradict what the line says.
+ */
 export function statusLabel(job: Job): string {
-  return STATUS_LABELS[job.status];
+  const label = STATUS_LABELS[job.status];
+  return job.remoteStatus === undefined || job.status === 'gone' ? label : `${label} (GetSales: ${job.remoteStatus})`;
 }

@@ -59,7 +59,7 @@ export function jobTooltip(job: Job): vscode.MarkdownString {
   md.appendMarkdown(`**${job.kind === 'import' ? 'Import' : 'Export'} of ${job.entity}** — `);
   md.appendText(job.label);
   md.appendMarkdown('\n\n');
-  const lines: string[] = [`Status: ${statusLabel(job)}${job.remoteStatus ? ` (GetSales: ${job.remoteStatus})` : ''}`];
+  const lines: string[] = [`Status: ${statusLabel(job)}`];
   if (job.progress) lines.push(`Progress: ${formatCount(job.progress.done)}${job.progress.total !== undefined ? ` / ${formatCount(job.progress.total)}` : ''}`);
   const counts = describeCounts(job);
   if (counts) lines.push(`Counts: ${counts}`);

@@ -61,6 +61,11 @@ describe('job descriptions', () => {
     const cancelled = job({ status: 'cancelled' }, 'export');
     assert.equal(describeJob(cancelled), 'cancelled on GetSales');
     assert.equal(statusLabel(cancelled), 'Cancelled on GetSales');
+    assert.equal(statusLabel({ ...cancelled, remoteStatus: 'cancelled' }), 'Cancelled on GetSales (GetSales: cancelled)');
     assert.equal(finishedSentence(cancelled), 'Export of contacts in "Webinar" was cancelled on GetSales; nothing to download.');
+  });
+
+  it('does not give a job GetSales no longer knows the last status word it had', () => {
+    assert.equal(statusLabel(job({ status: 'gone', remoteStatus: 'done' })), 'No longer known');
   });
 });
