@@ -11,35 +11,15 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/files/atomic-file';
-import { RECORD_KINDS } from '../shared/vocabulary';
-import type { ExportJob } from './exports/export-job';
-import type { FileImportJob } from './imports/file-import';
+import { messageOf } from '../core/message-of';
+import { type RecordDump, SNAPSHOT_VERSION, type Snapshot, decodeSnapshot, storedExport, storedImport } from './snapshot-codec';
 import type { SandboxState } from './state';
-import type { ListRecord } from './store/records';
 import { TeamStore } from './store/team-store';
 
 export const SNAPSHOT_FILE = 'sandbox.json';
-const SNAPSHOT_VERSION = 1;
 export const MAX_RECORDS = 100_000;
 export const MAX_IMPORTS = 200;
 export const MAX_EXPORTS = 50;
-
-interface RecordDump<M> {
-  readonly uuid: string;
-  readonly values: readonly string[];
-  readonly lists: M;
-  readonly created_at: string;
-  readonly updated_at: string;
-}
-
-interface Snapshot {
-  readonly version: number;
-  readonly lists: readonly ListRecord[];
-  readonly contacts: readonly RecordDump<string>[];
-  readonly companies: readonly RecordDump<readonly string[]>[];
-  readonly imports: readonly FileImportJob[];
-  readonly exports: readonly ExportJob[];
-}
 
 function newestFirst<T extends { readonly seq: number }>(items: Iterable<T>): T[] {
   return [...items].sort((a, b) => b.seq - a.seq);
@@ -66,8 +46,8 @@ export async function saveSnapshot(state: SandboxState, folder: string): Promise
     lists: newestFirst(store.lists.values()).reverse(),
     contacts: dump(store.contacts, (p) => store.contacts.membership(p)),
     companies: dump(store.companies, (p) => store.companies.membership(p)),
-    imports: newestFirst(state.imports.values()).slice(0, MAX_IMPORTS).map((job) => ({ ...job, filePath: undefined })),
-    exports: exports.slice(0, MAX_EXPORTS).map((job) => ({ ...job, partialPath: undefined })),
+    imports: newestFirst(state.imports.values()).slice(0, MAX_IMPORTS).map(storedImport),
+    exports: exports.slice(0, MAX_EXPORTS).map(storedExport),
   };
   await fs.mkdir(folder, { recursive: true });
   await writeFileAtomic(join(folder, SNAPSHOT_FILE), JSON.stringify(snapshot), { overwrite: true });
@@ -92,7 +72,7 @@ export async function loadSnapshot(state: SandboxState, folder: string): Promise
   } catch (error) {
     const aside = `${file}.unreadable-${Date.now()}`;
     await fs.rename(file, aside).catch(() => undefined);
-    state.config.log(`saved sandbox data could not be read (${error instanceof Error ? error.message : String(error)}); starting from the demo data, the old file is kept as ${aside}`);
+    state.config.log(`saved sandbox data could not be read (${messageOf(error)}); starting from the demo data, the old file is kept as ${aside}`);
     return false;
   }
   const store = new TeamStore();
@@ -106,35 +86,12 @@ export async function loadSnapshot(state: SandboxState, folder: string): Promise
   }
   for (const job of snapshot.exports) {
     const ready = job.status === 'done' && job.filePath !== undefined && (await exists(job.filePath));
-    state.exports.set(job.uuid, { ...job, status: ready || job.status === 'failed' ? job.status : 'failed', filePath: ready ? job.filePath : undefined, partialPath: undefined });
+    // A controller does not survive a restart: each kept export gets its own again.
+    state.exports.set(job.uuid, { ...job, status: ready || job.status === 'failed' ? job.status : 'failed', filePath: ready ? job.filePath : undefined, partialPath: undefined, cancel: new AbortController() });
   }
   return true;
 }
 
 async function exists(path: string): Promise<boolean> {
   return fs.stat(path).then(() => true, () => false);
-}
-
-/** Our own file, but read back like any input: the shape is checked before anything is used. */
-function decodeSnapshot(value: unknown): Snapshot {
-  if (typeof value !== 'object' || value === null) throw new Error('not an object');
-  const o = value as Record<string, unknown>;
-  if (o.version !== SNAPSHOT_VERSION) throw new Error(`version ${String(o.version)}, expected ${SNAPSHOT_VERSION}`);
-  const arrays = ['lists', ...RECORD_KINDS, 'imports', 'exports'] as const;
-  for (const key of arrays) {
-    const items = o[key];
-    if (!Array.isArray(items)) throw new Error(`${key} is not an array`);
-    items.forEach((item: unknown, index) => {
-      if (typeof item !== 'object' || item === null || typeof (item as { uuid?: unknown }).uuid !== 'string') throw new Error(`${key}[${index}] has no uuid`);
-    });
-  }
-  for (const key of RECORD_KINDS) {
-    (o[key] as unknown[]).forEach((item, index) => {
-      const r = item as Record<string, unknown>;
-      if (!Array.isArray(r.values) || !r.values.every((v) => typeof v === 'string') || typeof r.created_at !== 'string' || typeof r.updated_at !== 'string') {
-        throw new Error(`${key}[${index}] is not a record`);
-      }
-    });
-  }
-  return value as Snapshot;
 }

@@ -2,7 +2,7 @@
 // lists, contacts, jobs and export files; a broken data file is set aside, not half-used.
 import { after, describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetSalesClient, isExportReady } from '../../../src/core/api';
@@ -67,6 +67,35 @@ describe('a sandbox kept in a data folder', () => {
     try {
       assert.ok((await client(second.url).listLists()).items.length > 0, 'seeded');
       assert.match(lines.join('\n'), /could not be read/);
+      assert.ok(readdirSync(dataDir).some((name) => name.startsWith(`${SNAPSHOT_FILE}.unreadable-`)));
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses a data file whose job has a field of the wrong type, naming the field, and starts from the seed', async () => {
+    const dataDir = join(root, 'wrong-type');
+    const first = await startSandbox({ apiKey: KEY, seedContacts: 5, seedCompanies: 1, batchDelayMs: 0, dataDir });
+    const a = client(first.url);
+    const csv = join(root, 'one.csv');
+    writeFileSync(csv, 'Email\nada@one.example\n');
+    const upload = await a.uploadCsv({ filePath: csv, type: 'csv_leads' });
+    await a.importContacts(upload.uuid, { columns: { work_email: 0 }, listUuid: (await a.createList('One')).uuid });
+    await until(() => a.getImport(upload.uuid), (i) => i.status === 'completed');
+    await first.close();
+
+    const file = join(dataDir, SNAPSHOT_FILE);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { imports: { metrics: Record<string, unknown> }[] };
+    const [job] = saved.imports;
+    assert.ok(job, 'the import was kept');
+    job.metrics.saved_records = 'one';
+    writeFileSync(file, JSON.stringify(saved));
+
+    const lines: string[] = [];
+    const second = await startSandbox({ apiKey: KEY, seedContacts: 5, seedCompanies: 1, dataDir, log: (line) => lines.push(line) });
+    try {
+      assert.match(lines.join('\n'), /could not be read \(snapshot\.imports\[0\]\.metrics\.saved_records: expected/);
+      await assert.rejects(client(second.url).getImport(upload.uuid), 'the refused file is not half-used');
       assert.ok(readdirSync(dataDir).some((name) => name.startsWith(`${SNAPSHOT_FILE}.unreadable-`)));
     } finally {
       await second.close();
