@@ -54,7 +54,7 @@ export function planRowChecks(kind: RecordKind, columns: ApiColumns): RowCheckPl
     linkedin: mapped('linkedin_id')[0],
     missingIdentifierMessage: labels.length === 1
       ? `${labels[0]} is empty, so GetSales cannot identify this ${noun} and will skip the row.`
-      : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]} are all empty, so GetSales cannot identify this ${noun} and will skip the row.`,
+      : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]} are ${labels.length === 2 ? 'both' : 'all'} empty, so GetSales cannot identify this ${noun} and will skip the row.`,
   };
 }
 

@@ -39,6 +39,8 @@ describe('row validation', () => {
     ]);
     assert.equal(report.issues[1]?.message, `LinkedIn "linkedin.com/company/acme" is a company page, not a person's profile.`);
     assert.equal(report.issues[2]?.message, 'LinkedIn, Work email and Personal email are all empty, so GetSales cannot identify this contact and will skip the row.');
+    const two = await validate('Name,Email,LinkedIn\r\nAda,,\r\n', 'contacts', { first_name: 0, work_email: 1, linkedin_id: 2 });
+    assert.equal(two.issues[0]?.message, 'LinkedIn and Work email are both empty, so GetSales cannot identify this contact and will skip the row.');
     assert.equal(report.issues[3]?.message, 'LinkedIn "Dee Smith" is neither a profile URL, a nickname nor an id.');
     assert.equal(report.truncated, false);
   });
