@@ -201,7 +201,8 @@ describe('full pass: big and awkward files', () => {
     const path = join(temp, 'progress.csv');
     await writeContactsCsv(path, 1024 * 1024);
     const seen: number[] = [];
-    await runFullPass(path, { encoding: 'utf-8', delimiter: ',' }, { onProgress: (read) => seen.push(read) });
+    const result = await runFullPass(path, { encoding: 'utf-8', delimiter: ',' }, { tempDir: temp, onProgress: (read) => seen.push(read) });
+    await result.dispose();
     assert.equal(seen[seen.length - 1], statSync(path).size);
     assert.ok(seen.length >= 4);
   });

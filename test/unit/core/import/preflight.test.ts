@@ -56,12 +56,14 @@ describe('prepareFile', () => {
 
   it('lists a warning that both passes found once', async () => {
     const prepared = await prepareFile(fixture('unclosed-quote.csv'));
+    await prepared.fullPass.dispose();
     assert.ok(prepared.firstView.warnings.length > 0 && prepared.fullPass.warnings.length > 0, 'both passes warn');
     assert.deepEqual(prepared.warnings, ['Line 2: a quoted cell is never closed, so the rest of the file is read as one cell.']);
   });
 
   it("adds the full pass's own warnings (ragged rows) to the first view's", async () => {
     const prepared = await prepareFile(fixture('ragged.csv'));
+    await prepared.fullPass.dispose();
     assert.deepEqual(prepared.warnings, ["3 rows have a different number of cells than the header's 3 (first at line 3); their values may land in the wrong columns."]);
   });
 
@@ -104,6 +106,7 @@ describe('prepareFile', () => {
   it('reports progress of the full pass up to the whole file', async () => {
     const seen: [number, number][] = [];
     const prepared = await prepareFile(fixture('semicolon.csv'), { onProgress: (read, total) => seen.push([read, total]) });
+    await prepared.fullPass.dispose();
     const size = prepared.firstView.sizeBytes;
     assert.ok(seen.length > 0);
     assert.deepEqual(seen.at(-1), [size, size]);

@@ -156,6 +156,7 @@ describe('buildMappingModel with a real pre-flight and sandbox upload', () => {
 
   it('fits every preview row to the columns: short rows padded, long rows cut', async () => {
     const ragged = await prepareFile(fixture('ragged.csv'));
+    await ragged.fullPass.dispose();
     const model = buildMappingModel(input({ prepared: ragged, upload: { uuid: 'imp-r', csvHeaders: [], matches: {} } }));
     assert.deepEqual(model.columns, ['a', 'b', 'c'], 'our headers stand in when the server sent none');
     assert.deepEqual(model.previewRows, [['1', '2', '3'], ['4', '5', ''], ['6', '7', '8'], ['10', '11', '12'], ['13', '', '']]);
@@ -165,6 +166,7 @@ describe('buildMappingModel with a real pre-flight and sandbox upload', () => {
 describe('importColumns', () => {
   it("prefers the server's header list, and falls back to ours", async () => {
     const prepared = await prepareFile(fixture('semicolon.csv'));
+    await prepared.fullPass.dispose();
     assert.deepEqual(importColumns(prepared, { csvHeaders: ['Name', 'Email', 'Amount', 'Extra'] }), ['Name', 'Email', 'Amount', 'Extra']);
     assert.deepEqual(importColumns(prepared, { csvHeaders: [] }), ['Name', 'Email', 'Amount']);
   });
