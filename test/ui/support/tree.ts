@@ -5,7 +5,7 @@
 // the pane header is still in the DOM but hidden, and the pane is always expanded.
 import type { Locator, Page } from 'playwright-core';
 import { MENU, closeMenus, menuItemTitles } from './context-menu';
-import { until } from './retry';
+import { pause, until } from './retry';
 
 /** The header of the view titled `title`, also while it carries a "(…)" state suffix ("Jobs (Sandbox)"). */
 export function viewPaneHeader(page: Page, title: string): Locator {
@@ -96,8 +96,14 @@ export async function sideBarMoreActions(page: Page): Promise<string[]> {
 export async function openActivityBarContainer(page: Page, title: string): Promise<void> {
   const tab = page.locator('.activitybar li.action-item').filter({ has: page.locator(`a.action-label[aria-label^="${title.replace(/"/g, '\\"')}"]`) }).first();
   await tab.waitFor({ timeout: 15_000 });
-  // Clicking the active container would close the side bar; but a container stays
-  // "checked" while the side bar is hidden, and then a click is what shows it.
-  const classes = (await tab.getAttribute('class') ?? '').split(/\s+/);
-  if (!classes.includes('checked') || !await page.locator('.part.sidebar').isVisible()) await tab.click();
+  // Clicking the active container closes the side bar, a container stays "checked" while
+  // the side bar is hidden, and the extension may reveal its own view at the same moment:
+  // click only while the side bar does not show this container, and look again after.
+  await until(`the side bar to show ${title}`, async () => {
+    const checked = ((await tab.getAttribute('class')) ?? '').split(/\s+/).includes('checked');
+    if (checked && await page.locator('.part.sidebar').isVisible()) return true;
+    await tab.click();
+    await pause(400);
+    return undefined;
+  }, 15_000);
 }
