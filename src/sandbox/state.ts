@@ -3,6 +3,7 @@
  * export jobs, faults and rate-limit counters, and the background work in flight, so
  * that reset and close can stop it all.
  */
+import { setMaxListeners } from 'node:events';
 import { promises as fs } from 'node:fs';
 import type { Compat } from './compat';
 import type { ExportJob } from './exports/export-job';
@@ -54,7 +55,7 @@ export class SandboxState {
   holdExports = false;
   readonly limiter: RateLimiter;
   private readonly running = new Set<Promise<void>>();
-  private controller = new AbortController();
+  private controller = jobsController();
   private readonly closeController = new AbortController();
   private saveTimer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
@@ -98,7 +99,7 @@ export class SandboxState {
   /** Back to the seed: jobs stopped, their files removed, faults and counters cleared. */
   async reset(): Promise<void> {
     await this.stopJobs();
-    this.controller = new AbortController();
+    this.controller = jobsController();
     await this.removeJobFiles();
     this.imports.clear();
     this.uploadRows.clear();
@@ -144,4 +145,11 @@ export class SandboxState {
       ? seedDemo({ contacts: this.config.seedContacts, companies: this.config.seedCompanies })
       : new TeamStore();
   }
+}
+
+/** Every background job waits on this one signal (a batch pause each): many at once are expected, not a leak. */
+function jobsController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(10_000, controller.signal);
+  return controller;
 }
