@@ -10,9 +10,9 @@ import type { Credentials } from './models';
 
 export const LOCAL_SANDBOX_CONNECTION_KEY = 'local-sandbox';
 
-/** `baseUrl` as `checkBaseUrl` gives it (no trailing slash), so one server has one spelling. */
 export function connectionKey(baseUrl: string, credentials: Credentials): string {
   // A Team-ID can point one key at another team: another account, for our purpose.
   const account = credentials.teamId === undefined ? credentials.apiKey : `${credentials.apiKey}\n${credentials.teamId}`;
-  return `${baseUrl} ${keyId(account)}`;
+  // One spelling per server, whether or not a trailing slash was typed.
+  return `${baseUrl.replace(/\/+$/, '')} ${keyId(account)}`;
 }

@@ -11,6 +11,7 @@ describe('connectionKey', () => {
     const key = connectionKey(URL, { apiKey: KEY, teamId: '4711' });
     assert.equal(key, connectionKey(URL, { apiKey: KEY, teamId: '4711' }));
     assert.ok(key.startsWith(`${URL} `));
+    assert.equal(connectionKey(`${URL}/`, { apiKey: KEY, teamId: '4711' }), key, 'a trailing slash is the same server');
     assert.ok(!key.includes(KEY) && !key.includes('4711'), key);
   });
 
