@@ -58,7 +58,11 @@ export function pickLive<T extends vscode.QuickPickItem>(options: LivePickOption
       settle();
       pick.dispose();
     };
-    pick.onDidAccept(() => close(() => resolve(pick.selectedItems[0] ?? pick.activeItems[0])));
+    pick.onDidAccept(() => {
+      const item = pick.selectedItems[0] ?? pick.activeItems[0];
+      // Enter while the items load (or with none matching the filter) picks nothing yet.
+      if (item !== undefined) close(() => resolve(item));
+    });
     pick.onDidHide(() => close(() => resolve(undefined)));
     if (options.items instanceof Promise) {
       pick.busy = true;
