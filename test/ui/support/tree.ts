@@ -5,7 +5,7 @@
 // the pane header is still in the DOM but hidden, and the pane is always expanded.
 import type { Locator, Page } from 'playwright-core';
 import { MENU, closeMenus, menuItemTitles } from './context-menu';
-import { until } from './retry';
+import { pause, until } from './retry';
 
 /** The header of the view titled `title`, also while it carries a "(…)" state suffix ("Jobs (Sandbox)"). */
 export function viewPaneHeader(page: Page, title: string): Locator {
@@ -96,7 +96,13 @@ export async function sideBarMoreActions(page: Page): Promise<string[]> {
 export async function openActivityBarContainer(page: Page, title: string): Promise<void> {
   const tab = page.locator('.activitybar li.action-item').filter({ has: page.locator(`a.action-label[aria-label^="${title.replace(/"/g, '\\"')}"]`) }).first();
   await tab.waitFor({ timeout: 15_000 });
-  // Clicking the active container would close the side bar.
-  const classes = (await tab.getAttribute('class') ?? '').split(/\s+/);
-  if (!classes.includes('checked')) await tab.click();
+  const open = async (): Promise<boolean> => (await tab.getAttribute('class') ?? '').split(/\s+/).includes('checked');
+  // Clicking the active container would close the side bar. The extension may open it
+  // between the look and the click (an export focuses the Jobs view), so look again after.
+  await until(`the ${title} container to be open`, async () => {
+    if (await open()) return true;
+    await tab.click();
+    await pause(300);
+    return (await open()) ? true : undefined;
+  }, 15_000);
 }
