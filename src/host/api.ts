@@ -10,6 +10,7 @@ import type { CommandRunner } from './command-runner';
 import type { HostServices } from './services';
 import type { ConnectionService } from './connection/connection-service';
 import type { JobNotifier } from './jobs/job-notifications';
+import type { ModalQuestions } from './modal-questions';
 
 export interface GetSalesExtensionApi {
   /** Current client and mode; signIn/signOut/startLocalSandbox/disconnect/restore(env). */
@@ -22,6 +23,8 @@ export interface GetSalesExtensionApi {
   readonly jobStorage: KeyValuePort;
   /** Notifications shown when jobs end and when sign-in is needed. */
   readonly notifier: JobNotifier;
+  /** Modal questions: answerWith(question => button | undefined) answers them instead of a dialog. */
+  readonly questions: ModalQuestions;
   /** The error wrapper: lastError(), onDidReportError. */
   readonly commands: CommandRunner;
   /** Lines written to the "GetSales" log channel (redacted), oldest first. */
@@ -35,6 +38,7 @@ export function testApi(host: HostServices): GetSalesExtensionApi {
     poller: host.poller,
     jobStorage: host.jobStorage,
     notifier: host.notifier,
+    questions: host.questions,
     commands: host.runner,
     logLines: () => host.log.lines(),
   };

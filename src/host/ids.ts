@@ -22,6 +22,7 @@ export const COMMANDS = {
     retry: 'getsales.jobs.retry',
     remove: 'getsales.jobs.remove',
     copyUuid: 'getsales.jobs.copyUuid',
+    reveal: 'getsales.jobs.reveal',
   },
   /** Keyed by entity where there is one per entity, so `COMMANDS.import[kind]` picks it. */
   import: {

@@ -14,6 +14,7 @@ import { CredentialStore } from './connection/credential-store';
 import { createHttpDispatchers, describeProxy } from '../core/api/http-dispatchers';
 import { JobNotifier } from './jobs/job-notifications';
 import { Log } from './log';
+import { ModalQuestions } from './modal-questions';
 import { type GetSalesSettings, onDidChangeProxySettings, onDidChangeSettings, readProxySettings, readSettings } from './settings';
 
 export interface HostServices extends vscode.Disposable {
@@ -25,6 +26,8 @@ export interface HostServices extends vscode.Disposable {
   readonly poller: JobPoller;
   readonly notifier: JobNotifier;
   readonly jobStorage: KeyValuePort;
+  /** Modal questions (tests answer them through the test API). */
+  readonly questions: ModalQuestions;
   /** The extension's version (package.json). */
   readonly version: string;
   settings(): GetSalesSettings;
@@ -85,6 +88,7 @@ export function createHostServices(context: vscode.ExtensionContext, startSandbo
     poller,
     notifier,
     jobStorage,
+    questions: new ModalQuestions(),
     version,
     settings: readSettings,
     dispose: () => {

@@ -1,6 +1,7 @@
 /**
  * Numbers for people, one way everywhere (host messages, the Jobs view, the webview):
- * counts with en-US grouping, sizes in binary units, plurals through one helper.
+ * counts with en-US grouping, sizes in binary units, plurals through one helper, and how
+ * long ago something happened.
  */
 
 const numbers = new Intl.NumberFormat('en-US');
@@ -27,4 +28,14 @@ export function formatBytes(bytes: number): string {
     unit += 1;
   }
   return `${value.toFixed(1)} ${UNITS[unit] ?? 'GB'}`;
+}
+
+/** "less than a minute ago", "1 minute ago", "2 hours ago", "3 days ago" (rounded down; a clock running behind reads as just now). */
+export function formatTimeAgo(elapsedMs: number): string {
+  const minutes = Math.floor(elapsedMs / 60_000);
+  if (minutes < 1) return 'less than a minute ago';
+  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${plural(hours, 'hour')} ago`;
+  return `${plural(Math.floor(hours / 24), 'day')} ago`;
 }

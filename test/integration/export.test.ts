@@ -293,7 +293,7 @@ for (const mode of sandboxModes()) describe(`export: filters, download and open 
       await eventually('held exports to end', () => (api.jobs.active().length === 0 ? true : undefined));
     });
 
-    it('the count is kept on the job and shown in its tooltip; a count that differs from the rows is pointed out', async () => {
+    it('the count is kept on the job and shown in its tooltip; a count that differs from the rows, then from the downloaded file’s data rows, is pointed out', async () => {
       const contacts = (await sandboxState('contacts')).length;
       const job = await exportDone('getsales.exportContacts', { filter: { kind: 'all' }, interactive: false });
       const counted = await eventually('the count to arrive', () => api.jobs.get(job.id)?.data.expectedCount);
@@ -306,6 +306,17 @@ for (const mode of sandboxModes()) describe(`export: filters, download and open 
       const differing = api.jobs.patch(job.id, { data: { expectedCount: contacts + 2 } });
       assert.ok(differing);
       assert.match(tooltipOf(differing), new RegExp(`⚠ Expected ${(contacts + 2).toLocaleString('en-US')} contacts when it started; the export has ${contacts.toLocaleString('en-US')} rows`));
+
+      // Once downloaded, the file's own data rows are what the count is held against.
+      const path = await downloadOne(job, { open: false });
+      const downloaded = api.jobs.get(job.id);
+      assert.ok(downloaded);
+      assert.equal(downloaded.data.downloadedRows, readCsv(path).rows.length, 'the rows of the file, counted with the CSV engine');
+      assert.equal(downloaded.data.downloadedRows, contacts);
+      assert.match(tooltipOf(downloaded), new RegExp(`⚠ Expected ${(contacts + 2).toLocaleString('en-US')} contacts when it started; the downloaded file has ${contacts.toLocaleString('en-US')} data rows`));
+      const agreeing = api.jobs.patch(job.id, { data: { expectedCount: contacts }, progress: { done: contacts + 5, total: contacts + 5 } });
+      assert.ok(agreeing);
+      assert.doesNotMatch(tooltipOf(agreeing), /⚠ Expected/, 'the file agrees with the count: no warning, whatever the progress said');
     });
 
     it('without the count endpoint (404) the export runs as before: no count, one log line', async () => {

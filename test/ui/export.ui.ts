@@ -1,7 +1,8 @@
-// Export flow on the real workbench: Export Contacts… from the palette → A list… → the
-// sandbox's demo list → the job completes in the Jobs view → its inline "Download & Open"
-// → the CSV is the active editor tab, shows the export header, and sits in the
-// workspace's getsales-exports/ folder.
+// Export flow on the real workbench: Export Contacts… from the palette (its "All" item
+// gains the record count once the sandbox tells it) → A list… → the sandbox's demo list
+// (which gains its own count while highlighted) → the job completes in the Jobs view →
+// its inline "Download & Open" → the CSV is the active editor tab, shows the export
+// header, and sits in the workspace's getsales-exports/ folder.
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { CONTACT_FIELDS } from '../../src/core/mapping/catalogue';
 import { workbenchSuite } from './support/flow';
 import { clickExplorerContextMenuItem, explorerContextMenuItems } from './support/explorer';
 import { notificationDetails, readNotifications, waitForNotification } from './support/notifications';
-import { pickQuickPickItem, runCommand } from './support/palette';
+import { highlightQuickPickItem, pickQuickPickItem, quickPickRow, runCommand } from './support/palette';
 import { pause, retry, until } from './support/retry';
 import { activeTabTitle } from './support/tabs';
 import { clickRowAction, openActivityBarContainer, openView, treeRow } from './support/tree';
@@ -23,8 +24,15 @@ workbenchSuite('export: a list of contacts, downloaded and opened', {}, (flow) =
     // The view's menus arrive with it: open it before anything else.
     await openView(page, 'GetSales', 'Jobs');
     await runCommand(page, 'GetSales: Export Contacts…');
+    // The picker is open at once; the count arrives into it.
+    const all = quickPickRow(page, 'All').locator('.label-description');
+    await until('the count beside All', async () => (/^every contact in the workspace · \d[\d,]* contacts?$/.test(((await all.textContent()) ?? '').trim()) ? true : undefined), 15_000);
     await pickQuickPickItem(page, 'A list…');
-    await pickQuickPickItem(page, LIST);
+    // Highlighted (by typing its name), the list gains its own count; Enter then picks it.
+    await highlightQuickPickItem(page, LIST);
+    const list = quickPickRow(page, LIST).locator('.label-description');
+    await until('the count beside the list', async () => (/· \d[\d,]* contacts?$/.test(((await list.textContent()) ?? '').trim()) ? true : undefined), 15_000);
+    await page.keyboard.press('Enter');
 
     const row = await treeRow(page, 'Jobs', JOB_LABEL);
     await row.waitFor({ timeout: 15_000 });

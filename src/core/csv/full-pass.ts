@@ -67,6 +67,8 @@ export interface FullPassResult {
   /** The name to give the server (a converted .tsv goes up as .csv). */
   readonly uploadFileName: string;
   readonly uploadSizeBytes: number;
+  /** Hex SHA-256 of exactly the bytes of the upload copy: the same content gives the same hash, whatever the file is called. */
+  readonly contentHash: string;
   readonly warnings: readonly CsvNotice[];
   /** Each one stops the upload (too big once converted, no data rows, a NUL character). */
   readonly problems: readonly CsvNotice[];
@@ -202,6 +204,7 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
       uploadPath: published.path,
       uploadFileName: basename(published.path),
       uploadSizeBytes,
+      contentHash: published.contentHash,
       warnings,
       problems,
       dispose: () => removeUploadCopy(published.path),

@@ -1,9 +1,11 @@
 /**
  * What an import job keeps in `job.data` (persisted JSON), so that "Show Errors" and
  * "Import fixed rows" work after a reload: the confirmed mapping, the file's headers and
- * dialect, and the target. Read back through `readImportJobData`, never trusted as-is.
+ * dialect, and the target; and, so that importing the same content again asks first,
+ * what was uploaded and through which connection. Read back through `readImportJobData`,
+ * never trusted as-is.
  */
-import { DecodeError, arrayOf, boolean, lenient, nullable, object, oneOf, string } from '../../shared/decode';
+import { DecodeError, arrayOf, boolean, lenient, nonEmptyString, nullable, object, oneOf, string } from '../../shared/decode';
 import { CSV_ENCODINGS } from '../../shared/csv-encodings';
 import type { CsvDelimiter, CsvEncoding } from '../csv';
 import type { Job, JsonValue } from '../jobs';
@@ -26,11 +28,18 @@ export interface ImportJobData {
   readonly target: ImportTarget;
   /** The last error report written for the job, if any. */
   readonly errorReport: string | undefined;
+  /** Hex SHA-256 of the uploaded bytes (the full pass's `contentHash`); absent in jobs of older versions. */
+  readonly contentHash: string | undefined;
+  /** Which server and account the import went to (`connectionKey`); absent in jobs of older versions. */
+  readonly connectionKey: string | undefined;
 }
+
+/** What a caller records when it starts the import; the origin is optional (an import whose upload was not hashed). */
+export type NewImportJobData = Omit<ImportJobData, 'errorReport' | 'contentHash' | 'connectionKey'> & Partial<Pick<ImportJobData, 'contentHash' | 'connectionKey'>>;
 
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '|', '\t'];
 
-export function importJobData(data: Omit<ImportJobData, 'errorReport'>): Record<string, JsonValue> {
+export function importJobData(data: NewImportJobData): Record<string, JsonValue> {
   const target: Record<string, JsonValue> = { listUuids: [...data.target.listUuids], tags: [...data.target.tags], updateExisting: data.target.updateExisting };
   if (data.target.listUuid !== undefined) target.listUuid = data.target.listUuid;
   return {
@@ -40,10 +49,18 @@ export function importJobData(data: Omit<ImportJobData, 'errorReport'>): Record<
     delimiter: data.delimiter,
     sepLine: data.sepLine,
     target,
+    ...(data.contentHash === undefined ? {} : { contentHash: data.contentHash }),
+    ...(data.connectionKey === undefined ? {} : { connectionKey: data.connectionKey }),
   };
 }
 
-/** A damaged target field or report path falls back to its default (no list, no tags, update existing, no report): the rows are still worth re-importing. */
+function sha256Hex(value: unknown, path: string): string {
+  const text = string(value, path);
+  if (!/^[0-9a-f]{64}$/.test(text)) throw new DecodeError(path, 'is not a hex SHA-256');
+  return text;
+}
+
+/** A damaged target field, report path or origin falls back to its default (no list, no tags, update existing, no report, unknown origin): the rows are still worth re-importing. */
 const useDefault = (): void => undefined;
 
 function decodeTarget(value: unknown, path: string): ImportTarget {
@@ -71,6 +88,9 @@ function decodeImportJobData(value: unknown, path: string): ImportJobData {
     sepLine: lenient(data.sepLine, `${path}.sepLine`, boolean, false, useDefault),
     target: decodeTarget(data.target, `${path}.target`),
     errorReport: lenient(data.errorReport, `${path}.errorReport`, string, undefined, useDefault),
+    // Absent in jobs started before imports were hashed; a damaged one only means "never the same content".
+    contentHash: lenient(data.contentHash, `${path}.contentHash`, sha256Hex, undefined, useDefault),
+    connectionKey: lenient(data.connectionKey, `${path}.connectionKey`, nonEmptyString, undefined, useDefault),
   };
 }
 

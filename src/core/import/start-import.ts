@@ -20,6 +20,9 @@ export interface StartImportInput {
   readonly dialect: CsvDialect;
   readonly mapping: ColumnMapping;
   readonly target: TargetState;
+  /** The uploaded bytes' hash and the connection's key, kept so importing the same content again asks first. */
+  readonly contentHash?: string;
+  readonly connectionKey?: string;
 }
 
 export function importTargetOf(target: TargetState): ImportTarget {
@@ -49,6 +52,8 @@ export async function startImport(client: Pick<GetSalesClient, 'importContacts' 
       delimiter: input.dialect.delimiter,
       sepLine: input.dialect.sepLine === true,
       target: importTargetOf(target),
+      contentHash: input.contentHash,
+      connectionKey: input.connectionKey,
     }),
     state: importStartPatch(remote),
   });

@@ -15,6 +15,7 @@ import { checkBaseUrl } from '../../core/api/base-url';
 import type { HttpDispatchers } from '../../core/api/http-dispatchers';
 import { messageOf } from '../../core/message-of';
 import type { KeyValuePort } from '../../core/key-value-port';
+import { LOCAL_SANDBOX_CONNECTION_KEY, connectionKey } from '../../core/api/connection-key';
 
 export type ConnectionMode = 'signedOut' | 'account' | 'sandbox';
 
@@ -65,6 +66,8 @@ const SIGNED_OUT: ConnectionState = { mode: 'signedOut' };
 export class ConnectionService implements vscode.Disposable {
   private current: ConnectionState = SIGNED_OUT;
   private localSandbox: SandboxHandle | undefined;
+  /** The sandbox connection's key, set when connecting to one (its API key is not kept). */
+  private sandboxKey: string | undefined;
   private readonly changed = new vscode.EventEmitter<ConnectionState>();
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly onDidChange = this.changed.event;
@@ -96,6 +99,19 @@ export class ConnectionService implements vscode.Disposable {
   /** The client, or an error that offers Sign In and the sandbox. */
   requireClient(): GetSalesClient {
     return this.requireConnected().client;
+  }
+
+  /**
+   * Which server and account new jobs go to (see core/api/connection-key), for "imported
+   * before?"; undefined when signed out. The account's credentials are read now, as the
+   * client reads them for its next request.
+   */
+  async connectionKey(): Promise<string | undefined> {
+    const state = this.current;
+    if (state.mode === 'signedOut') return undefined;
+    if (state.mode === 'sandbox') return this.sandboxKey;
+    const credentials = await this.options.credentials.get();
+    return credentials === undefined ? undefined : connectionKey(state.baseUrl, credentials);
   }
 
   /** What the job poller polls through; undefined when signed out. */
@@ -231,6 +247,7 @@ export class ConnectionService implements vscode.Disposable {
   private connectSandbox(url: string, apiKey: string, local: boolean): void {
     this.options.log.addSecret(apiKey);
     const client = this.makeClient('sandbox', url, async () => ({ apiKey }));
+    this.sandboxKey = local ? LOCAL_SANDBOX_CONNECTION_KEY : connectionKey(url, { apiKey });
     this.options.log.info(`Connected to the ${local ? 'local' : 'external'} sandbox at ${url}`);
     this.set({ mode: 'sandbox', client, baseUrl: url, local });
   }

@@ -5,7 +5,9 @@
  *   getsales.export.openAgain(job | id)                         → local paths opened
  *   getsales.export.revealDownload(job | id)                    → the path revealed
  * Files open by URI through `vscode.open`, never through openTextDocument, so an export
- * over 50 MB opens in the editor's large-file mode instead of being loaded by us.
+ * over 50 MB opens in the editor's large-file mode instead of being loaded by us. Once
+ * every file is down, their data rows are counted with the CSV engine and kept on the job
+ * (`data.downloadedRows`), so its tooltip says when they differ from the expected count.
  */
 import * as vscode from 'vscode';
 import { type Job, type JobStore, WrongConnectionError } from '../../core/jobs';
@@ -20,6 +22,9 @@ import { withCancellableProgress } from '../cancellable-progress';
 import { workspaceFolderOf } from '../workspace-path';
 import { formatBytes } from '../../shared/format';
 import { jobFromArgument } from '../../core/jobs/job-argument';
+import { countDataRows } from '../../core/csv';
+import { messageOf } from '../../core/message-of';
+import type { Log } from '../log';
 
 export interface DownloadCommandServices {
   readonly runner: CommandRunner;
@@ -27,6 +32,7 @@ export interface DownloadCommandServices {
   readonly store: JobStore;
   /** The folder downloads go to now (settings, workspace, storage). */
   readonly downloadFolder: () => string;
+  readonly log: Pick<Log, 'warn'>;
 }
 
 export function registerDownloadCommands(services: DownloadCommandServices): vscode.Disposable {
@@ -69,7 +75,19 @@ async function downloadAndOpen(services: DownloadCommandServices, job: Job, open
   }
   services.store.patch(job.id, { message: undefined });
   if (open) await openAll(written);
+  await recordDownloadedRows(services, job, written);
   return written;
+}
+
+/** Best effort: the file is on disk and open whatever happens here. */
+async function recordDownloadedRows(services: DownloadCommandServices, job: Job, paths: readonly string[]): Promise<void> {
+  try {
+    let rows = 0;
+    for (const path of paths) rows += await countDataRows(path);
+    services.store.patch(job.id, { data: { downloadedRows: rows } });
+  } catch (error) {
+    services.log.warn(`Export: the rows of ${job.label}'s download could not be counted (${messageOf(error)}); its tooltip compares the server's count instead.`);
+  }
 }
 
 async function openAgain(services: DownloadCommandServices, job: Job): Promise<string[]> {

@@ -1,8 +1,12 @@
 /**
  * The interactive half of "Export Contacts…" / "Export Companies…": a quick pick of the
  * filter kind, then the list, the search words, or where the UUIDs come from.
- * Undefined means the user backed out (nothing is started, nothing is said). The count
- * of "All" is asked as the picker opens (never waited for), so the export has it early.
+ * Undefined means the user backed out (nothing is started, nothing is said).
+ * The pickers say how many records an export will hold when the account can tell, never
+ * waiting for it: "All" gains its count when the answer arrives (asked as the picker
+ * opens), and the highlighted list gains its own (one request per list, asked after the
+ * highlight rests a moment, and no more once the account said it cannot count). Where it
+ * cannot tell, nothing is shown. The export keeps the count it was picked with.
  */
 import type { RecordKind } from '../../shared/vocabulary';
 import * as vscode from 'vscode';
@@ -10,7 +14,9 @@ import type { ContactList, ExportFilter, GetSalesClient } from '../../core/api';
 import { fetchAllLists } from '../../core/api/account-lists';
 import { UserError } from '../../core/user-error';
 import { describeExportFilter, parsePastedUuids, preview } from '../../core/export/export-filter';
+import { describeRecordCount } from '../../core/export/export-count';
 import { type UuidSource, activeCsvEditor, pickCsvFile, uuidsFrom } from './uuid-sources';
+import { type LivePick, pickLive } from './live-quick-pick';
 
 export interface PickedExport {
   readonly filter: ExportFilter;
@@ -46,13 +52,18 @@ export async function pickExportFilter(entity: RecordKind, client: GetSalesClien
     { filterKind: 'ids', label: FILTER_KIND_LABELS.ids, description: 'pasted, or the uuid column of a CSV' },
   ];
   const allCount = countOf({ kind: 'all' });
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: `Which ${noun} to export?`, ignoreFocusOut: true });
+  const picked = await pickLive({
+    title, placeholder: `Which ${noun} to export?`, items, keyOf: (item) => item.filterKind,
+    whileOpen: (pick) => void allCount.then((count) => {
+      if (count !== undefined) pick.update('all', (item) => withCount(item, count, entity));
+    }),
+  });
   if (!picked) return undefined;
   switch (picked.filterKind) {
     case 'all':
       return { filter: { kind: 'all' }, label: describeExportFilter({ kind: 'all' }, entity), count: allCount };
     case 'list':
-      return pickList(entity, client, title);
+      return pickList(entity, client, title, countOf);
     case 'search':
       return askSearch(entity, title);
     case 'ids':
@@ -60,19 +71,53 @@ export async function pickExportFilter(entity: RecordKind, client: GetSalesClien
   }
 }
 
-async function pickList(entity: RecordKind, client: GetSalesClient, title: string): Promise<PickedExport | undefined> {
-  interface ListItem extends vscode.QuickPickItem {
-    readonly list: ContactList;
-  }
+/** "every contact in the workspace · 1,234 contacts". */
+function withCount<T extends vscode.QuickPickItem>(item: T, count: number, entity: RecordKind): T {
+  const counted = describeRecordCount(count, entity);
+  return { ...item, description: item.description ? `${item.description} · ${counted}` : counted };
+}
+
+/** How long the highlight rests on a list before its count is asked (arrowing through lists asks nothing). */
+const LIST_COUNT_DELAY_MS = 300;
+
+interface ListItem extends vscode.QuickPickItem {
+  readonly list: ContactList;
+}
+
+async function pickList(entity: RecordKind, client: GetSalesClient, title: string, countOf: ExportCounter): Promise<PickedExport | undefined> {
   const loading = (async (): Promise<ListItem[]> => {
     const lists = await fetchAllLists(client);
     if (lists.length === 0) throw new UserError('Your GetSales workspace has no lists yet, so there is no list to export. Pick All or A search… instead.', []);
     return lists.map((list) => ({ list, label: list.name || '(unnamed list)', description: listDescription(list) }));
   })();
-  const picked = await vscode.window.showQuickPick(loading, { title, placeHolder: 'Pick the list to export', matchOnDescription: true, ignoreFocusOut: true });
+  const counts = new Map<string, Promise<number | undefined>>();
+  const picked = await pickLive({
+    title, placeholder: 'Pick the list to export', matchOnDescription: true, items: loading, keyOf: (item) => item.list.uuid,
+    whileOpen: (pick) => countHighlightedList(pick, entity, countOf, counts),
+  });
   if (!picked) return undefined;
   const filter: ExportFilter = { kind: 'list', listUuid: picked.list.uuid };
-  return { filter, label: describeExportFilter(filter, entity, { listName: picked.list.name }) };
+  return { filter, label: describeExportFilter(filter, entity, { listName: picked.list.name }), count: counts.get(picked.list.uuid) };
+}
+
+function countHighlightedList(pick: LivePick<ListItem>, entity: RecordKind, countOf: ExportCounter, counts: Map<string, Promise<number | undefined>>): void {
+  let timer: NodeJS.Timeout | undefined;
+  let countable = true;
+  pick.onDidChangeActive((item) => {
+    clearTimeout(timer);
+    const uuid = item.list.uuid;
+    if (!countable || counts.has(uuid)) return;
+    timer = setTimeout(() => {
+      if (!pick.isOpen()) return;
+      const count = countOf({ kind: 'list', listUuid: uuid });
+      counts.set(uuid, count);
+      void count.then((value) => {
+        // One "cannot tell" is the account's answer for every list: ask no more.
+        if (value === undefined) countable = false;
+        else pick.update(uuid, (shown) => withCount(shown, value, entity));
+      });
+    }, LIST_COUNT_DELAY_MS);
+  });
 }
 
 /** The lists API gives no record counts; the creation date tells lists of one name apart. */

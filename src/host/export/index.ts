@@ -25,7 +25,7 @@ export function registerExportFeature(host: HostServices): vscode.Disposable {
   return vscode.Disposable.from(
     registerExportCommands({ runner: host.runner, connection: host.connection, store: host.jobs, log: host.log }),
     registerCancelExportCommand({ runner: host.runner, connection: host.connection, store: host.jobs }),
-    registerDownloadCommands({ runner: host.runner, connection: host.connection, store: host.jobs, downloadFolder }),
+    registerDownloadCommands({ runner: host.runner, connection: host.connection, store: host.jobs, downloadFolder, log: host.log }),
     new DownloadTracker(host.jobs),
     host.notifier.addAction({
       title: 'Open',

@@ -6,6 +6,8 @@
  *     { file?: Uri | string, files?: (Uri | string)[], mapping?: ColumnMapping | { field: column index | header },
  *       listUuid?: string, listUuids?: string[], tags?: string[] (tag uuids, see GET /leads/api/tags), updateExisting?: boolean,
  *       saveMapping?: boolean, interactive?: boolean (false: no screen, no questions; start at once),
+ *       askIfImportedBefore?: boolean (with interactive: false, still ask before importing content this
+ *         connection imported into the same list(s) before; the mapping screen always asks),
  *       showProblems?: boolean (put row problems in the Problems view without the screen),
  *       signal?: AbortSignal (cancels like the notification's Cancel button) }
  */
@@ -22,6 +24,8 @@ export interface ImportOptions {
   readonly updateExisting: boolean | undefined;
   readonly saveMapping: boolean | undefined;
   readonly interactive: boolean;
+  /** Scripted imports: ask before importing identical content into the same list(s) again (the screen always does). */
+  readonly askIfImportedBefore: boolean;
   readonly showProblems: boolean;
   readonly signal: AbortSignal | undefined;
 }
@@ -34,6 +38,7 @@ const NO_OPTIONS: Omit<ImportOptions, 'files'> = {
   updateExisting: undefined,
   saveMapping: undefined,
   interactive: true,
+  askIfImportedBefore: false,
   showProblems: false,
   signal: undefined,
 };
@@ -67,6 +72,7 @@ function decodeOptions(value: unknown): ImportOptions {
     updateExisting: optional(options.updateExisting, 'options.updateExisting', boolean),
     saveMapping: optional(options.saveMapping, 'options.saveMapping', boolean),
     interactive: optional(options.interactive, 'options.interactive', boolean, true),
+    askIfImportedBefore: optional(options.askIfImportedBefore, 'options.askIfImportedBefore', boolean, false),
     showProblems: optional(options.showProblems, 'options.showProblems', boolean, false),
     signal: options.signal instanceof AbortSignal ? options.signal : undefined,
   };

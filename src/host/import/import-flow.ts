@@ -21,8 +21,9 @@ import { type UploadFacts, buildMappingModel, describeDialect, importColumns, re
 import type { PreparedFile } from '../../core/import/preflight';
 import { MappingReviewer } from '../../core/import/mapping-screen/mapping-reviewer';
 import { MappingPanel } from './mapping-screen/mapping-panel';
-import { startImport } from '../../core/import/start-import';
 import { prepareAndUpload } from './upload-file';
+import type { ModalQuestions } from '../modal-questions';
+import { startImportAsking } from './import-again';
 
 export interface ImportDeps {
   readonly store: JobStore;
@@ -32,6 +33,10 @@ export interface ImportDeps {
   /** The mapping screen reports its failures through it, like every command. */
   readonly runner: CommandRunner;
   readonly extensionUri: vscode.Uri;
+  /** Asks before importing identical content again. */
+  readonly questions: ModalQuestions;
+  /** The current connection's key, kept on each import job (ConnectionService.connectionKey). */
+  readonly connectionKey: () => Promise<string | undefined>;
 }
 
 /** What one file's import came to (the command returns one per file). */
@@ -49,6 +54,8 @@ export interface ImportOutcome {
   /** Why this file was not imported (already shown to the user). */
   readonly error?: string;
   readonly cancelled?: boolean;
+  /** Not imported because the user kept this earlier import of identical content (its job id). */
+  readonly keptImport?: string;
 }
 
 function initialTarget(kind: RecordKind, options: ImportOptions): TargetState {
@@ -77,6 +84,7 @@ export async function importFile(deps: ImportDeps, client: GetSalesClient, conne
   const screenContext = {
     client, connection, store: deps.store, memory: deps.memory, diagnostics: deps.diagnostics, runner: deps.runner, reviewer,
     kind, uri, importUuid: upload.uuid, headers, dialect: prepared.fullPass.dialect, headerLine: prepared.fullPass.headerLine,
+    contentHash: prepared.fullPass.contentHash, again: deps,
   };
 
   if (!options.interactive) {
@@ -87,12 +95,13 @@ export async function importFile(deps: ImportDeps, client: GetSalesClient, conne
       const diagnostics = options.showProblems ? deps.diagnostics.show(uri, report, prepared.fullPass.headerLine) : undefined;
       const blocker = importBlocker(review, target);
       if (blocker !== null) throw new UserError(`${basename(path)} was not imported: ${asSentence(blocker)} Nothing was started on GetSales.`, []);
-      const job = await startImport(client, deps.store, {
+      const start = await startImportAsking(deps, client, {
         kind, importUuid: upload.uuid, sourcePath: path, label: basename(path), connection,
-        headers, dialect: prepared.fullPass.dialect, mapping, target,
-      }, options.signal);
+        headers, dialect: prepared.fullPass.dialect, mapping, target, contentHash: prepared.fullPass.contentHash,
+      }, options.askIfImportedBefore, options.signal);
+      if ('kept' in start) return { file: path, importUuid: upload.uuid, cancelled: true, keptImport: start.kept.id, review };
       if (options.saveMapping === true) await deps.memory.remember(kind, headers, mapping);
-      return { file: path, importUuid: upload.uuid, job, review, ...(diagnostics === undefined ? {} : { diagnostics }) };
+      return { file: path, importUuid: upload.uuid, job: start.started, review, ...(diagnostics === undefined ? {} : { diagnostics }) };
     } finally {
       reviewer.dispose();
     }
@@ -124,6 +133,7 @@ export function screenForUpload(
     context: {
       client, connection, store: deps.store, memory: deps.memory, diagnostics: deps.diagnostics, runner: deps.runner, reviewer,
       kind, uri, importUuid: upload.uuid, headers, dialect: prepared.fullPass.dialect, headerLine: prepared.fullPass.headerLine,
+      contentHash: prepared.fullPass.contentHash, again: deps,
     },
     model: buildMappingModel({ ...model, fileUri: uri.toString(), kind, prepared, upload, remembered: deps.memory.recall(kind, headers), requested: undefined }),
   };

@@ -28,6 +28,8 @@ export function registerImportFeature(host: HostServices): vscode.Disposable {
     log: host.log,
     runner: host.runner,
     extensionUri: host.context.extensionUri,
+    questions: host.questions,
+    connectionKey: () => host.connection.connectionKey(),
   };
   return vscode.Disposable.from(
     diagnostics,

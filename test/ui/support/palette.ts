@@ -1,7 +1,7 @@
 // The command palette. A focused webview swallows F1, and the palette closes when focus
 // moves, so the whole open-type-pick sequence is retried.
 import type { Locator, Page } from 'playwright-core';
-import { retry } from './retry';
+import { retry, until } from './retry';
 
 const WIDGET = '.quick-input-widget';
 
@@ -30,11 +30,29 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   });
 }
 
-/** Picks an item of an open quick pick (e.g. one a command showed) by its label. */
+/**
+ * Picks an item of an open quick pick (e.g. one a command showed) by its label, with the
+ * keyboard: the label goes into the filter, and Enter accepts once that row is the
+ * highlighted one. Never by a click: a click leaves the mouse over the widget, and the
+ * hover of a row that changes under it (an item gaining its count) can cover the rows of
+ * the next quick pick shown in the same place.
+ */
 export async function pickQuickPickItem(page: Page, label: string): Promise<void> {
-  const row = quickPickRow(page, label);
-  await row.waitFor({ timeout: 10_000 });
-  await row.click();
+  await highlightQuickPickItem(page, label);
+  await page.keyboard.press('Enter');
+}
+
+/** Types `label` into the open quick pick's filter and waits until its row is the highlighted one (Enter would pick it). */
+export async function highlightQuickPickItem(page: Page, label: string): Promise<void> {
+  await quickPickRow(page, label).waitFor({ timeout: 10_000 });
+  await inputBoxField(page).fill(label);
+  // Filtering sorts the best match first and highlights it; wait for that to be the exact label.
+  await until(`"${label}" to be the highlighted row of the quick pick`, async () => ((await highlightedRowLabel(page)) === label ? true : undefined), 10_000);
+}
+
+async function highlightedRowLabel(page: Page): Promise<string | undefined> {
+  const row = page.locator(`${WIDGET} .quick-input-list .monaco-list-row.focused .label-name`).first();
+  return (await row.count()) === 0 ? undefined : ((await row.textContent()) ?? undefined)?.trim();
 }
 
 /**
@@ -49,7 +67,8 @@ export async function answerInputBox(page: Page, text: string, title?: string): 
   await page.keyboard.press('Enter');
 }
 
-function quickPickRow(page: Page, label: string): Locator {
+/** A row of the open quick pick, by its exact label (e.g. to read its description). */
+export function quickPickRow(page: Page, label: string): Locator {
   return page.locator(`${WIDGET} .quick-input-list .monaco-list-row`).filter({
     has: page.locator('.label-name').getByText(label, { exact: true }),
   }).first();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../../harness/paths';
 import { clickExplorerContextMenuItem, explorerContextMenuItems, explorerRow, openExplorerContextMenu } from './explorer';
+import { quickPickRow, runCommand } from './palette';
 import { pause, until } from './retry';
 import { editorTab } from './tabs';
 import { openActivityBarContainer, openView, treeRow } from './tree';
@@ -78,6 +79,42 @@ const SHOTS: Shot[] = [
       await until('the Import lens', async () => ((await lens.count()) > 0 && ((await lens.textContent()) ?? '').startsWith('Import Contacts') ? true : undefined), 60_000);
       await page.mouse.move(900, 850);
       await pause(800);
+    },
+  },
+  {
+    file: 'double-import-question.png',
+    async stage(page) {
+      // contacts.csv went to the demo list above: the same file, the same list, Start again.
+      await runCommand(page, 'View: Close All Editors');
+      await openActivityBarContainer(page, 'Explorer');
+      await clickExplorerContextMenuItem(page, 'contacts.csv', 'Import Contacts to GetSales…');
+      await editorTab(page, 'Import: contacts.csv').waitFor({ timeout: 30_000 });
+      const screen = activeWebview(page);
+      await screen.locator('section.preview tbody tr').first().waitFor({ timeout: 30_000 });
+      await screen.locator('#list-picker').click();
+      await screen.locator('#list-picker vscode-option').getByText('Demo: Berlin CTOs', { exact: true }).click();
+      const start = screen.locator('#start-import');
+      await until('Start import to be enabled', async () => ((await start.getAttribute('disabled')) === null ? true : undefined), 20_000);
+      await start.click();
+      // The modal question; Escape after the shot answers Cancel, so nothing is imported twice.
+      await page.locator('.monaco-dialog-box').waitFor({ timeout: 20_000 });
+      await page.mouse.move(900, 850);
+      await pause(500);
+    },
+  },
+  {
+    file: 'export-picker-count.png',
+    async stage(page) {
+      await page.locator('.monaco-dialog-box').waitFor({ state: 'detached', timeout: 10_000 });
+      await runCommand(page, 'View: Close All Editors');
+      await openView(page, 'GetSales', 'Jobs');
+      await runCommand(page, 'GetSales: Export Contacts…');
+      // The palette's click left the mouse on the picker: away from it, so no hover covers the picture.
+      await page.mouse.move(900, 850);
+      const all = quickPickRow(page, 'All').locator('.label-description');
+      await until('the count beside All', async () => (/· \d[\d,]* contacts?$/.test(((await all.textContent()) ?? '').trim()) ? true : undefined), 30_000);
+      await until('no hover over the picker', async () => ((await page.locator('.workbench-hover').filter({ visible: true }).count()) === 0 ? true : undefined), 10_000);
+      await pause(500);
     },
   },
 ];

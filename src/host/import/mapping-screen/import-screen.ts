@@ -16,9 +16,9 @@ import { jobProgressOf } from './job-progress';
 import type { MappingReviewer } from '../../../core/import/mapping-screen/mapping-reviewer';
 import type { MappingCallbacks } from '../../../core/import/mapping-screen/mapping-session';
 import { reportingFailures } from '../../../core/import/mapping-screen/reporting-callbacks';
-import { startImport } from '../../../core/import/start-import';
 import type { CommandRunner } from '../../command-runner';
 import { COMMANDS } from '../../ids';
+import { type ImportAgainServices, NotImportedAgain, startImportAsking } from '../import-again';
 
 export interface ImportScreenContext {
   readonly client: GetSalesClient;
@@ -34,6 +34,10 @@ export interface ImportScreenContext {
   readonly headers: readonly string[];
   readonly dialect: CsvDialect;
   readonly headerLine: number;
+  /** The upload's SHA-256 (the full pass's contentHash). */
+  readonly contentHash: string;
+  /** Asks before importing identical content into the same list(s) again. */
+  readonly again: ImportAgainServices;
 }
 
 /** A new upload of the same file, read another way, and the screen's model for it. */
@@ -67,7 +71,7 @@ function screenCallbacks(current: () => ImportScreenContext, reread: (reading: F
     },
     async startImport(request) {
       const context = current();
-      const job = await startImport(context.client, context.store, {
+      const start = await startImportAsking(context.again, context.client, {
         kind: context.kind,
         importUuid: context.importUuid,
         sourcePath: context.uri.fsPath,
@@ -77,8 +81,10 @@ function screenCallbacks(current: () => ImportScreenContext, reread: (reading: F
         dialect: context.dialect,
         mapping: request.mapping,
         target: request.target,
-      });
-      return jobProgressOf(job);
+        contentHash: context.contentHash,
+      }, true);
+      if ('kept' in start) throw new NotImportedAgain();
+      return jobProgressOf(start.started);
     },
     saveMapping: (mapping) => current().memory.remember(current().kind, current().headers, mapping),
     async showInProblems(mapping) {

@@ -95,6 +95,8 @@ async function rebuild(deps: ImportDeps, connection: ConnectionService, state: W
     connection: connected.connection,
     store: deps.store, memory: deps.memory, diagnostics: deps.diagnostics, runner: deps.runner, reviewer,
     kind, uri, importUuid, headers, dialect: prepared.fullPass.dialect, headerLine: prepared.fullPass.headerLine,
+    // Of the file as it is now: the upload itself was hashed before the reload, by a copy that is gone.
+    contentHash: prepared.fullPass.contentHash, again: deps,
   }, (next) => rereadForScreen(deps, client, connected.connection, kind, uri, next, model));
   return { model, callbacks, job: job === undefined ? null : jobProgressOf(job) };
 }

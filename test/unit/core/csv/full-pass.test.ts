@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -134,6 +135,54 @@ describe('full pass: the upload copy', () => {
     const dir = tempDir();
     await assert.rejects(runFullPass(fixture('utf8-bom.csv'), { encoding: 'utf-8-bom', delimiter: ',' }, { tempDir: dir, signal: controller.signal }), { name: 'AbortError' });
     assert.deepEqual(readdirSync(dir), []);
+  });
+});
+
+describe('full pass: the content hash', () => {
+  const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+  /** The hash is of exactly the bytes uploaded: a snapshot, a converted copy, a copy rewritten row by row. */
+  async function hashAndCopy(path: string): Promise<{ hash: string; copy: Buffer; converted: boolean }> {
+    const result = await fullPass(path);
+    const copy = readFileSync(result.uploadPath);
+    await result.dispose();
+    return { hash: result.contentHash, copy, converted: result.converted };
+  }
+
+  it('is the SHA-256 of the upload copy, whether a snapshot or a conversion', async () => {
+    for (const name of ['semicolon.csv', 'utf8-bom.csv', 'windows-1252.csv', 'tab.tsv', 'mixed-line-endings.csv', 'blank-lines.csv']) {
+      const { hash, copy } = await hashAndCopy(fixture(name));
+      assert.match(hash, /^[0-9a-f]{64}$/, name);
+      assert.equal(hash, sha256(copy), name);
+    }
+  });
+
+  it('leaves out the end-of-file mark the snapshot drops', async () => {
+    const path = join(temp, 'dos-eof.csv');
+    writeFileSync(path, 'Email\r\nada@example.com\r\n\x1a');
+    const { hash, copy, converted } = await hashAndCopy(path);
+    assert.equal(converted, false);
+    assert.equal(copy.toString('utf8'), 'Email\r\nada@example.com\r\n');
+    assert.equal(hash, sha256(copy));
+  });
+
+  it('is the same for the same content under another name, and differs when one byte does', async () => {
+    const text = 'Email,First Name\r\nada@example.com,Ada\r\n';
+    writeFileSync(join(temp, 'first.csv'), text);
+    writeFileSync(join(temp, 'second name.csv'), text);
+    writeFileSync(join(temp, 'third.csv'), text.replace('Ada', 'Adb'));
+    const [first, second, third] = await Promise.all(['first.csv', 'second name.csv', 'third.csv'].map((name) => hashAndCopy(join(temp, name))));
+    assert.equal(first?.hash, second?.hash);
+    assert.notEqual(first?.hash, third?.hash);
+  });
+
+  it('covers every chunk of a file read in many pieces', async () => {
+    const path = join(temp, 'several-mb.csv');
+    await writeContactsCsv(path, 3 * 1024 * 1024 + 7);
+    const { hash, copy } = await hashAndCopy(path);
+    assert.equal(copy.length, 3 * 1024 * 1024 + 7);
+    assert.equal(hash, sha256(readFileSync(path)));
+    assert.equal(hash, sha256(copy));
   });
 });
 

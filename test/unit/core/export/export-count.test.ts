@@ -8,7 +8,7 @@ import { describe, it, before, after, beforeEach } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { startSandbox } from '../../../../src/sandbox/index';
 import type { Job } from '../../../../src/core/jobs';
-import { countExport, countMismatch, expectedCountOf } from '../../../../src/core/export/export-count';
+import { countExport, countMismatch, downloadedRowsOf, expectedCountOf } from '../../../../src/core/export/export-count';
 import { TEST_KEY, TEST_TEAM, sandboxControl, testClient } from '../api/client-helpers';
 import { sandboxCompats } from '../../sandbox-compat';
 
@@ -59,8 +59,8 @@ for (const compat of sandboxCompats()) describe(`the export count against the ${
 });
 
 describe('the count beside the export’s rows', () => {
-  const job = (data: Job['data'], total: number | undefined, status: Job['status'] = 'done'): Pick<Job, 'kind' | 'entity' | 'status' | 'data' | 'progress'> =>
-    ({ kind: 'export', entity: 'contacts', status, data, progress: total === undefined ? undefined : { done: total, total } });
+  const job = (data: Job['data'], total: number | undefined, status: Job['status'] = 'done', files = ['export.csv']): Pick<Job, 'kind' | 'entity' | 'status' | 'data' | 'progress' | 'files'> =>
+    ({ kind: 'export', entity: 'contacts', status, data, progress: total === undefined ? undefined : { done: total, total }, files });
 
   it('says nothing when they agree, when either is unknown, or before the export is done', () => {
     assert.equal(countMismatch(job({ expectedCount: 5 }, 5)), undefined);
@@ -73,7 +73,16 @@ describe('the count beside the export’s rows', () => {
     assert.equal(countMismatch(job({ expectedCount: 1_234 }, 1)), 'Expected 1,234 contacts when it started; the export has 1 row.');
   });
 
+  it('once downloaded, compares the file’s data rows, not the server’s progress', () => {
+    assert.equal(countMismatch(job({ expectedCount: 5, downloadedRows: 4 }, 5)), 'Expected 5 contacts when it started; the downloaded file has 4 data rows.');
+    assert.equal(countMismatch(job({ expectedCount: 5, downloadedRows: 5 }, 7)), undefined, 'the file agrees: the progress does not matter');
+    assert.equal(countMismatch(job({ expectedCount: 2, downloadedRows: 1 }, 2, 'done', ['a.csv', 'b.csv'])), 'Expected 2 contacts when it started; the downloaded files have 1 data row.');
+    assert.equal(countMismatch(job({ downloadedRows: 4 }, 5)), undefined, 'nothing to compare without a count');
+  });
+
   it('ignores a stored count that is not a whole number', () => {
+    assert.equal(downloadedRowsOf({ data: { downloadedRows: 2.5 } }), undefined);
+    assert.equal(downloadedRowsOf({ data: { downloadedRows: 0 } }), 0);
     assert.equal(expectedCountOf({ data: { expectedCount: '12' } }), undefined);
     assert.equal(expectedCountOf({ data: { expectedCount: -1 } }), undefined);
     assert.equal(expectedCountOf({ data: { expectedCount: 12 } }), 12);

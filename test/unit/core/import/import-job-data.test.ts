@@ -5,6 +5,9 @@ import { importJobData, readImportJobData, type ImportJobData } from '../../../.
 import { type Job, type JsonValue, JobStore } from '../../../../src/core/jobs';
 import { MemoryStorage } from '../jobs/helpers';
 
+const HASH = 'a'.repeat(64);
+const KEY = 'https://amazing.getsales.io 0123456789abcdef01234567';
+
 const DATA: Omit<ImportJobData, 'errorReport'> = {
   mapping: ['first_name', null, 'work_email'],
   headers: ['First Name', 'Notes', 'Email'],
@@ -12,6 +15,8 @@ const DATA: Omit<ImportJobData, 'errorReport'> = {
   delimiter: ';',
   sepLine: false,
   target: { listUuid: 'list-1', listUuids: [], tags: ['webinar'], updateExisting: false },
+  contentHash: HASH,
+  connectionKey: KEY,
 };
 
 /** A job as the store keeps it, reloaded from storage like after a window reload. */
@@ -84,6 +89,25 @@ describe('import job data', () => {
         assert.equal(read?.delimiter, delimiter);
       }
     }
+  });
+
+  it('reads jobs stored before imports were hashed: no content hash, no connection key, the rest intact', () => {
+    const { contentHash: _hash, connectionKey: _key, ...older } = importJobData(DATA);
+    const read = readImportJobData(withData(older));
+    assert.equal(read?.contentHash, undefined);
+    assert.equal(read?.connectionKey, undefined);
+    assert.deepEqual(read?.mapping, DATA.mapping);
+    const stored = importJobData({ ...DATA, contentHash: undefined, connectionKey: undefined });
+    assert.ok(!('contentHash' in stored) && !('connectionKey' in stored), 'no keys for an origin not known');
+  });
+
+  it('drops a damaged content hash or connection key instead of the job: it only means "never the same content"', () => {
+    for (const contentHash of ['A'.repeat(64), 'a'.repeat(63), 42, ['x']]) {
+      const read = readImportJobData(withData({ ...importJobData(DATA), contentHash }));
+      assert.equal(read?.contentHash, undefined, JSON.stringify(contentHash));
+      assert.equal(read?.connectionKey, KEY);
+    }
+    assert.equal(readImportJobData(withData({ ...importJobData(DATA), connectionKey: '' }))?.connectionKey, undefined);
   });
 
   it('fills a damaged target with safe defaults: no lists, no tags, update existing', () => {

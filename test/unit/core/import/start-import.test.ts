@@ -57,6 +57,7 @@ describe('startImport with the sandbox', () => {
       kind: 'contacts', importUuid: uploaded.uuid, sourcePath: join(dir, 'contacts.csv'), label: 'contacts.csv', connection: 'sandbox',
       headers: ['Notes', 'First Name', 'Email'], dialect: DIALECT, mapping,
       target: { kind: 'contacts', listUuid, tags: ['webinar', '2026'], updateExisting: true },
+      contentHash: 'e'.repeat(64), connectionKey: 'http://127.0.0.1 sandbox-key-digest',
     });
 
     assert.equal(store.get(job.id), job);
@@ -70,6 +71,7 @@ describe('startImport with the sandbox', () => {
     assert.deepEqual(readImportJobData(job), {
       mapping, headers: ['Notes', 'First Name', 'Email'], encoding: 'windows-1252', delimiter: ';', sepLine: false,
       target: { listUuid, listUuids: [], tags: ['webinar', '2026'], updateExisting: true }, errorReport: undefined,
+      contentHash: 'e'.repeat(64), connectionKey: 'http://127.0.0.1 sandbox-key-digest',
     });
 
     await finished(uploaded.uuid);
