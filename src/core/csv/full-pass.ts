@@ -67,6 +67,8 @@ export interface FullPassResult {
   /** The name to give the server (a converted .tsv goes up as .csv). */
   readonly uploadFileName: string;
   readonly uploadSizeBytes: number;
+  /** Hex SHA-256 of the upload copy's bytes, exactly as uploaded: the same content gives the same hash. */
+  readonly contentHash: string;
   readonly warnings: readonly CsvNotice[];
   /** Each one stops the upload (too big once converted, no data rows, a NUL character). */
   readonly problems: readonly CsvNotice[];
@@ -160,7 +162,7 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
     }, { signal: options.signal, onProgress: options.onProgress, strict: options.strict });
 
     // A snapshot holds the bytes as read; its end-of-file mark is one byte (the snapshot is UTF-8).
-    const published = await copy.publish(mode === 'snapshot' && summary.endOfFileMark ? 1 : 0);
+    const published = await copy.publish(mode === 'snapshot' && summary.endOfFileMark);
     const uploadSizeBytes = published.sizeBytes;
     const columnCount = headers?.length ?? 0;
     if (raggedRowCount > 0) {
@@ -202,6 +204,7 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
       uploadPath: published.path,
       uploadFileName: basename(published.path),
       uploadSizeBytes,
+      contentHash: published.contentHash,
       warnings,
       problems,
       dispose: () => removeUploadCopy(published.path),

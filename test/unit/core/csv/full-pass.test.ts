@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readFirstView, runFullPass, type FullPassResult } from '../../../../src/core/csv';
@@ -163,7 +164,7 @@ describe('full pass: big and awkward files', () => {
 
   it('keeps a multi-byte character intact across read chunks', async () => {
     const path = join(temp, 'boundary.tsv');
-    // Enough 3-byte characters that chunk edges (256 KB) fall inside them; tab-separated,
+    // Enough 3-byte characters that the edges of read chunks (1 MB) and decoded slices (64 KB) fall inside them; tab-separated,
     // so the upload copy is re-written from the parsed cells and shows what the parser saw.
     const cells = Array.from({ length: 400 }, (_, i) => `${i}${'€'.repeat(1000 + i)}`);
     writeFileSync(path, `name\tnotes\n${cells.map((c) => `Ada\t${c}`).join('\n')}\n`);
@@ -204,5 +205,52 @@ describe('full pass: big and awkward files', () => {
     await runFullPass(path, { encoding: 'utf-8', delimiter: ',' }, { onProgress: (read) => seen.push(read) });
     assert.equal(seen[seen.length - 1], statSync(path).size);
     assert.ok(seen.length >= 4);
+  });
+});
+
+describe('full pass: the content hash', () => {
+  const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+  /** The pass's hash must be the SHA-256 of the copy it wrote, byte for byte. */
+  async function assertHashOfCopy(path: string): Promise<FullPassResult> {
+    const result = await fullPass(path);
+    assert.match(result.contentHash, /^[0-9a-f]{64}$/);
+    assert.equal(result.contentHash, sha256(readFileSync(result.uploadPath)), path);
+    await result.dispose();
+    return result;
+  }
+
+  it('is the SHA-256 of the upload copy, whichever way the copy was written', async () => {
+    // A snapshot, decoded text (UTF-8 with BOM, UTF-16, Windows-1252), rows (tab-separated), a second pass (mixed line endings), no rows.
+    for (const name of ['semicolon.csv', 'utf8-bom.csv', 'utf16be.csv', 'windows-1252.csv', 'tab.tsv', 'mixed-line-endings.csv', 'empty.csv']) {
+      await assertHashOfCopy(fixture(name));
+    }
+  });
+
+  it('leaves out the end-of-file mark cut from a snapshot, wherever the reads end', async () => {
+    const MB = 1024 * 1024;
+    // The mark alone in the last read, then as the last byte of a full read.
+    for (const [name, size] of [['mark-alone.csv', MB], ['mark-last-of-read.csv', 2 * MB - 1]] as const) {
+      const path = join(temp, name);
+      await writeContactsCsv(path, size);
+      appendFileSync(path, Uint8Array.of(0x1a));
+      const result = await assertHashOfCopy(path);
+      assert.equal(result.converted, false);
+      assert.equal(result.uploadSizeBytes, size);
+      assert.equal(result.contentHash, sha256(readFileSync(path).subarray(0, size)));
+    }
+  });
+
+  it('differs when the content differs, and not when only the name does', async () => {
+    const write = (name: string, text: string): string => {
+      const path = join(temp, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const ada = await assertHashOfCopy(write('ada.csv', 'name,email\nAda,ada@example.com\n'));
+    const twin = await assertHashOfCopy(write('twin.csv', 'name,email\nAda,ada@example.com\n'));
+    const bob = await assertHashOfCopy(write('bob.csv', 'name,email\nAda,adb@example.com\n'));
+    assert.equal(twin.contentHash, ada.contentHash);
+    assert.notEqual(bob.contentHash, ada.contentHash);
   });
 });
