@@ -28,7 +28,7 @@ export interface RowHandlers {
 
 export interface RowStreamOptions {
   readonly signal?: AbortSignal;
-  /** False: bytes that are not valid in the encoding become U+FFFD instead of throwing (an encoding the user chose). Default true. */
+  /** Whether UTF-8 bytes that are not valid throw (true) or become U+FFFD (false); the default is the encoding's (see createChunkDecoder). */
   readonly strict?: boolean;
   /** Called as the reading goes with the bytes read and parsed so far, and the file size. */
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
@@ -66,7 +66,7 @@ function nulLineIn(fields: readonly string[], line: number): number | undefined 
 
 /** Throws InvalidUtf8Error (from ./encoding) when a file read as UTF-8 turns out not to be. */
 export async function streamRows(path: string, dialect: CsvDialect, handlers: RowHandlers, options: RowStreamOptions = {}): Promise<RowStreamSummary> {
-  const decoder = createChunkDecoder(dialect.encoding, options.strict ?? true);
+  const decoder = createChunkDecoder(dialect.encoding, options.strict);
   const splitter = new RowSplitter(dialect.delimiter);
   const lines = new LineCounter();
   let blankRows = 0;

@@ -96,6 +96,17 @@ describe('full pass: the upload copy', () => {
     assert.equal(result.uploadSizeBytes, Buffer.byteLength(upload));
   });
 
+  it('uploads the text shown, not the bytes, when a file with BOM holds bytes that are not UTF-8', async () => {
+    const path = join(temp, 'bom-invalid.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from('\ufeffname,city\r\nAda,'), Buffer.from([0xff]), Buffer.from('London\r\n')]));
+    const result = await fullPass(path);
+    assert.equal(result.dialect.encoding, 'utf-8-bom');
+    assert.equal(result.rowCount, 1);
+    assert.equal(readFileSync(result.uploadPath, 'utf8'), 'name,city\r\nAda,\ufffdLondon\r\n');
+    assert.equal(result.converted, true);
+    await result.dispose();
+  });
+
   it('converts UTF-16 BE to UTF-8', async () => {
     const { result, upload } = await passAndCopy('utf16be.csv');
     assert.equal(result.dialect.encoding, 'utf-16be');
