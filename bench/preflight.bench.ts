@@ -4,8 +4,8 @@
  * - the full pass must cost little more than a bare papaparse streaming parse of the same file;
  * - the full pass must stream in flat memory;
  * - telling a non-UTF-8 encoding (jschardet on the head) must not make the first view slow.
- * The full pass now always writes the upload copy (a snapshot of a UTF-8 file), so its
- * time includes that write; each result is disposed so the temp copies do not pile up.
+ * The full pass always writes the upload copy (a snapshot of a UTF-8 file) and its SHA-256,
+ * so its time includes both; each result is disposed so the temp copies do not pile up.
  */
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -55,7 +55,7 @@ function toCsvEncoding(name: string): CsvEncoding | undefined {
   return isCsvEncoding(mapped) && mapped !== 'utf-8-bom' ? mapped : undefined;
 }
 
-function bomOf(head: Uint8Array): CsvEncoding | undefined {
+export function bomOf(head: Uint8Array): CsvEncoding | undefined {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';

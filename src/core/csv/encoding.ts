@@ -20,15 +20,16 @@ export interface ChunkDecoder {
 }
 
 /**
- * A decoder whose output never holds the BOM. Detected UTF-8 is `strict` (bytes that are
- * not UTF-8 throw, so the full pass can read the file again another way); UTF-8 the user
- * chose turns such bytes into U+FFFD instead.
+ * A decoder whose output never holds the BOM. With `strict`, bytes that are not UTF-8
+ * throw (so the full pass can read the file again another way); without, they become
+ * U+FFFD. Detected UTF-8 is strict unless told otherwise (UTF-8 the user chose is not),
+ * UTF-8 with BOM lenient unless told otherwise; other encodings are always lenient.
  */
-export function createChunkDecoder(encoding: CsvEncoding, strict = true): ChunkDecoder {
+export function createChunkDecoder(encoding: CsvEncoding, strict?: boolean): ChunkDecoder {
   switch (encoding) {
     case 'windows-1252': return windows1252Decoder();
-    case 'utf-8': return utf8Decoder(strict, true);
-    case 'utf-8-bom': return utf8Decoder(false, true);
+    case 'utf-8': return utf8Decoder(strict ?? true, true);
+    case 'utf-8-bom': return utf8Decoder(strict ?? false, true);
     default: {
       // Node ships full ICU: every other label of CSV_ENCODINGS decodes here. With ignoreBOM false, a UTF-16 BOM is consumed.
       const decoder = new TextDecoder(encoding, { ignoreBOM: false });

@@ -1,7 +1,8 @@
 /**
  * The full pre-flight pass: one streaming read of the whole file that counts the rows,
  * finds ragged ones and formula-like cells, and writes the copy that is uploaded: a byte
- * snapshot when the server can take the file as it is, otherwise a converted UTF-8 copy.
+ * snapshot when the server can take the file as it is (less a UTF-8 byte-order mark),
+ * otherwise a converted UTF-8 copy.
  * A copy written row by row keeps every row on the line it had (blank rows become empty
  * lines, Excel's "sep=" line an empty first line), so the server's row numbers stay the
  * file's line numbers. Memory stays flat whatever the file's size.
@@ -9,6 +10,7 @@
 import { basename } from 'node:path';
 import { encodingLabel, needsRewrite, type CsvDialect, type CsvNotice } from './dialect';
 import { InvalidUtf8Error } from './encoding';
+import { bomOf } from './encoding-detect';
 import { formatCsvRow } from './csv-format';
 import { looksLikeFormula, neutraliseFormula } from './formula-cells';
 import { DEFAULT_MAX_LISTED, MAX_UPLOAD_BYTES, describeSize } from './limits';
@@ -104,7 +106,15 @@ type CopyMode = 'snapshot' | 'text' | 'rows';
 
 function copyMode(dialect: CsvDialect, options: FullPassOptions): CopyMode {
   if (needsRewrite(dialect) || options.neutraliseFormulas === true) return 'rows';
-  return dialect.encoding === 'utf-8' ? 'snapshot' : 'text';
+  return dialect.encoding === 'utf-8' || dialect.encoding === 'utf-8-bom' ? 'snapshot' : 'text';
+}
+
+/**
+ * A file with BOM is read leniently (bytes that are not UTF-8 show as U+FFFD), except
+ * for a snapshot: its bytes are the text shown only when they are all UTF-8.
+ */
+function strictDecoding(dialect: CsvDialect, mode: CopyMode, options: FullPassOptions): boolean | undefined {
+  return dialect.encoding === 'utf-8-bom' ? mode === 'snapshot' : options.strict;
 }
 
 interface PassOutcome {
@@ -117,6 +127,13 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
   const maxListed = options.maxListed ?? DEFAULT_MAX_LISTED;
   const copy = await UploadCopy.create(path, options.tempDir);
   const neutralise = options.neutraliseFormulas === true;
+  const byteForByte = mode === 'snapshot' && dialect.encoding === 'utf-8';
+  let firstBytes = true;
+  const snapshot = (bytes: Uint8Array): void => {
+    // The BOM is left out, as it is of the text.
+    copy.writeBytes(firstBytes && !byteForByte && bomOf(bytes) === 'utf-8-bom' ? bytes.subarray(3) : bytes);
+    firstBytes = false;
+  };
 
   let headers: string[] | undefined;
   let headerLine = 0;
@@ -151,7 +168,7 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
         if (mode === 'rows') copy.write(`${formatCsvRow(neutralise && formulas > 0 ? fields.map(neutraliseFormula) : fields)}\r\n`);
       },
       onSkippedRow: mode === 'rows' ? (lines) => copy.write('\r\n'.repeat(lines)) : undefined,
-      onBytes: mode === 'snapshot' ? (bytes) => copy.writeBytes(bytes) : undefined,
+      onBytes: mode === 'snapshot' ? snapshot : undefined,
       onText: mode === 'text' ? (text) => copy.write(text) : undefined,
       onQuoteError(code, line) {
         quoteWarnings += 1;
@@ -159,10 +176,10 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
         warnings.push(quoteNotice(code, line));
       },
       afterChunk: () => copy.flush(),
-    }, { signal: options.signal, onProgress: options.onProgress, strict: options.strict });
+    }, { signal: options.signal, onProgress: options.onProgress, strict: strictDecoding(dialect, mode, options) });
 
     // A snapshot holds the bytes as read; its end-of-file mark is one byte (the snapshot is UTF-8).
-    const published = await copy.publish(mode === 'snapshot' && summary.endOfFileMark ? 1 : 0);
+    const published = await copy.publish(mode === 'snapshot' && summary.endOfFileMark);
     const uploadSizeBytes = published.sizeBytes;
     const columnCount = headers?.length ?? 0;
     if (raggedRowCount > 0) {
@@ -184,7 +201,7 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
     if (uploadSizeBytes > MAX_UPLOAD_BYTES) {
       problems.push({
         code: 'too-big',
-        message: `The file to upload is ${describeSize(uploadSizeBytes)}${mode === 'snapshot' ? '' : ' after conversion to UTF-8'}; GetSales accepts up to ${describeSize(MAX_UPLOAD_BYTES)} per upload. Split it into smaller files.`,
+        message: `The file to upload is ${describeSize(uploadSizeBytes)}${byteForByte ? '' : ' after conversion to UTF-8'}; GetSales accepts up to ${describeSize(MAX_UPLOAD_BYTES)} per upload. Split it into smaller files.`,
       });
     }
     if (headers === undefined) problems.push({ code: 'empty', message: 'The file has no rows: it holds only blank lines.' });
@@ -199,7 +216,7 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
       raggedRows,
       raggedRowCount,
       formulaCells: { count: formulaCount, lines: formulaLines },
-      converted: mode !== 'snapshot',
+      converted: !byteForByte,
       conversions: conversionSentences(dialect, summary, rewrite, neutralise ? formulaCount : 0),
       uploadPath: published.path,
       uploadFileName: basename(published.path),
@@ -216,13 +233,24 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
   }
 }
 
+/** A snapshot of a file with BOM whose bytes are not all UTF-8 is made again from the text shown (U+FFFD for those bytes). */
+async function firstPass(path: string, dialect: CsvDialect, options: FullPassOptions, earlyWarnings: readonly CsvNotice[]): Promise<PassOutcome> {
+  const mode = copyMode(dialect, options);
+  try {
+    return await pass(path, dialect, options, earlyWarnings, mode);
+  } catch (error) {
+    if (!(error instanceof InvalidUtf8Error) || mode !== 'snapshot' || dialect.encoding !== 'utf-8-bom') throw error;
+    return pass(path, dialect, options, earlyWarnings, 'text');
+  }
+}
+
 /**
  * A copy made as read that a server picking one line-ending style, or skipping only
  * empty lines, would read differently from this pass is made again row by row, from
  * the copy itself: the rows stay the ones this pass counted.
  */
 async function fullPass(path: string, dialect: CsvDialect, options: FullPassOptions, earlyWarnings: readonly CsvNotice[]): Promise<FullPassResult> {
-  const first = await pass(path, dialect, options, earlyWarnings, copyMode(dialect, options));
+  const first = await firstPass(path, dialect, options, earlyWarnings);
   const { summary, result } = first;
   if (first.mode === 'rows' || result.problems.length > 0 || (!summary.mixedLineEndings && summary.blankRowsWithCells === 0)) return first.result;
   try {

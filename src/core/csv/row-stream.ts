@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import type { CsvDialect } from './dialect';
 import { createChunkDecoder } from './encoding';
-import { STREAM_CHUNK_BYTES } from './limits';
+import { STREAM_CHUNK_BYTES, STREAM_SLICE_BYTES } from './limits';
 import { RowSplitter } from './line-endings';
 import type { ParsedRows, QuoteErrorCode } from './papa';
 import { LineCounter, isBlankRow } from './row-lines';
@@ -28,9 +28,9 @@ export interface RowHandlers {
 
 export interface RowStreamOptions {
   readonly signal?: AbortSignal;
-  /** False: bytes that are not valid in the encoding become U+FFFD instead of throwing (an encoding the user chose). Default true. */
+  /** Whether UTF-8 bytes that are not valid throw (true) or become U+FFFD (false); the default is the encoding's (see createChunkDecoder). */
   readonly strict?: boolean;
-  /** Called after each chunk with the bytes read so far and the file size. */
+  /** Called as the reading goes with the bytes read and parsed so far, and the file size. */
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
@@ -66,7 +66,7 @@ function nulLineIn(fields: readonly string[], line: number): number | undefined 
 
 /** Throws InvalidUtf8Error (from ./encoding) when a file read as UTF-8 turns out not to be. */
 export async function streamRows(path: string, dialect: CsvDialect, handlers: RowHandlers, options: RowStreamOptions = {}): Promise<RowStreamSummary> {
-  const decoder = createChunkDecoder(dialect.encoding, options.strict ?? true);
+  const decoder = createChunkDecoder(dialect.encoding, options.strict);
   const splitter = new RowSplitter(dialect.delimiter);
   const lines = new LineCounter();
   let blankRows = 0;
@@ -119,11 +119,17 @@ export async function streamRows(path: string, dialect: CsvDialect, handlers: Ro
       options.signal?.throwIfAborted();
       const { bytesRead: n } = await handle.read(buffer, 0, buffer.length, null);
       if (n === 0) break;
+      const bytes = buffer.subarray(0, n);
+      handlers.onBytes?.(bytes);
+      // Read in large chunks, decoded and parsed in small slices (see STREAM_SLICE_BYTES).
+      for (let at = 0; at < n; at += STREAM_SLICE_BYTES) {
+        const end = Math.min(n, at + STREAM_SLICE_BYTES);
+        take(decoder.decode(bytes.subarray(at, end)));
+        options.onProgress?.(bytesRead + end, totalBytes);
+        if (end < n) options.signal?.throwIfAborted();
+      }
       bytesRead += n;
-      handlers.onBytes?.(buffer.subarray(0, n));
-      take(decoder.decode(buffer.subarray(0, n)));
       await handlers.afterChunk?.();
-      options.onProgress?.(bytesRead, totalBytes);
     }
     take(decoder.end());
     for (const parsed of splitter.end()) deliver(parsed);

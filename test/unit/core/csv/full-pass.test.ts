@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readFirstView, runFullPass, type FullPassResult } from '../../../../src/core/csv';
@@ -96,6 +96,17 @@ describe('full pass: the upload copy', () => {
     assert.equal(result.uploadSizeBytes, Buffer.byteLength(upload));
   });
 
+  it('uploads the text shown, not the bytes, when a file with BOM holds bytes that are not UTF-8', async () => {
+    const path = join(temp, 'bom-invalid.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from('\ufeffname,city\r\nAda,'), Buffer.from([0xff]), Buffer.from('London\r\n')]));
+    const result = await fullPass(path);
+    assert.equal(result.dialect.encoding, 'utf-8-bom');
+    assert.equal(result.rowCount, 1);
+    assert.equal(readFileSync(result.uploadPath, 'utf8'), 'name,city\r\nAda,\ufffdLondon\r\n');
+    assert.equal(result.converted, true);
+    await result.dispose();
+  });
+
   it('converts UTF-16 BE to UTF-8', async () => {
     const { result, upload } = await passAndCopy('utf16be.csv');
     assert.equal(result.dialect.encoding, 'utf-16be');
@@ -138,54 +149,6 @@ describe('full pass: the upload copy', () => {
   });
 });
 
-describe('full pass: the content hash', () => {
-  const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
-
-  /** The hash is of exactly the bytes uploaded: a snapshot, a converted copy, a copy rewritten row by row. */
-  async function hashAndCopy(path: string): Promise<{ hash: string; copy: Buffer; converted: boolean }> {
-    const result = await fullPass(path);
-    const copy = readFileSync(result.uploadPath);
-    await result.dispose();
-    return { hash: result.contentHash, copy, converted: result.converted };
-  }
-
-  it('is the SHA-256 of the upload copy, whether a snapshot or a conversion', async () => {
-    for (const name of ['semicolon.csv', 'utf8-bom.csv', 'windows-1252.csv', 'tab.tsv', 'mixed-line-endings.csv', 'blank-lines.csv']) {
-      const { hash, copy } = await hashAndCopy(fixture(name));
-      assert.match(hash, /^[0-9a-f]{64}$/, name);
-      assert.equal(hash, sha256(copy), name);
-    }
-  });
-
-  it('leaves out the end-of-file mark the snapshot drops', async () => {
-    const path = join(temp, 'dos-eof.csv');
-    writeFileSync(path, 'Email\r\nada@example.com\r\n\x1a');
-    const { hash, copy, converted } = await hashAndCopy(path);
-    assert.equal(converted, false);
-    assert.equal(copy.toString('utf8'), 'Email\r\nada@example.com\r\n');
-    assert.equal(hash, sha256(copy));
-  });
-
-  it('is the same for the same content under another name, and differs when one byte does', async () => {
-    const text = 'Email,First Name\r\nada@example.com,Ada\r\n';
-    writeFileSync(join(temp, 'first.csv'), text);
-    writeFileSync(join(temp, 'second name.csv'), text);
-    writeFileSync(join(temp, 'third.csv'), text.replace('Ada', 'Adb'));
-    const [first, second, third] = await Promise.all(['first.csv', 'second name.csv', 'third.csv'].map((name) => hashAndCopy(join(temp, name))));
-    assert.equal(first?.hash, second?.hash);
-    assert.notEqual(first?.hash, third?.hash);
-  });
-
-  it('covers every chunk of a file read in many pieces', async () => {
-    const path = join(temp, 'several-mb.csv');
-    await writeContactsCsv(path, 3 * 1024 * 1024 + 7);
-    const { hash, copy } = await hashAndCopy(path);
-    assert.equal(copy.length, 3 * 1024 * 1024 + 7);
-    assert.equal(hash, sha256(readFileSync(path)));
-    assert.equal(hash, sha256(copy));
-  });
-});
-
 describe('full pass: big and awkward files', () => {
   const MB15 = 15 * 1024 * 1024;
 
@@ -212,7 +175,7 @@ describe('full pass: big and awkward files', () => {
 
   it('keeps a multi-byte character intact across read chunks', async () => {
     const path = join(temp, 'boundary.tsv');
-    // Enough 3-byte characters that chunk edges (256 KB) fall inside them; tab-separated,
+    // Enough 3-byte characters that the edges of read chunks (1 MB) and decoded slices (64 KB) fall inside them; tab-separated,
     // so the upload copy is re-written from the parsed cells and shows what the parser saw.
     const cells = Array.from({ length: 400 }, (_, i) => `${i}${'€'.repeat(1000 + i)}`);
     writeFileSync(path, `name\tnotes\n${cells.map((c) => `Ada\t${c}`).join('\n')}\n`);
@@ -254,5 +217,52 @@ describe('full pass: big and awkward files', () => {
     await result.dispose();
     assert.equal(seen[seen.length - 1], statSync(path).size);
     assert.ok(seen.length >= 4);
+  });
+});
+
+describe('full pass: the content hash', () => {
+  const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+  /** The pass's hash must be the SHA-256 of the copy it wrote, byte for byte. */
+  async function assertHashOfCopy(path: string): Promise<FullPassResult> {
+    const result = await fullPass(path);
+    assert.match(result.contentHash, /^[0-9a-f]{64}$/);
+    assert.equal(result.contentHash, sha256(readFileSync(result.uploadPath)), path);
+    await result.dispose();
+    return result;
+  }
+
+  it('is the SHA-256 of the upload copy, whichever way the copy was written', async () => {
+    // A snapshot, decoded text (UTF-8 with BOM, UTF-16, Windows-1252), rows (tab-separated), a second pass (mixed line endings), no rows.
+    for (const name of ['semicolon.csv', 'utf8-bom.csv', 'utf16be.csv', 'windows-1252.csv', 'tab.tsv', 'mixed-line-endings.csv', 'blank-lines.csv', 'empty.csv']) {
+      await assertHashOfCopy(fixture(name));
+    }
+  });
+
+  it('leaves out the end-of-file mark cut from a snapshot, wherever the reads end', async () => {
+    const MB = 1024 * 1024;
+    // The mark alone in the last read, then as the last byte of a full read.
+    for (const [name, size] of [['mark-alone.csv', MB], ['mark-last-of-read.csv', 2 * MB - 1]] as const) {
+      const path = join(temp, name);
+      await writeContactsCsv(path, size);
+      appendFileSync(path, Uint8Array.of(0x1a));
+      const result = await assertHashOfCopy(path);
+      assert.equal(result.converted, false);
+      assert.equal(result.uploadSizeBytes, size);
+      assert.equal(result.contentHash, sha256(readFileSync(path).subarray(0, size)));
+    }
+  });
+
+  it('differs when the content differs, and not when only the name does', async () => {
+    const write = (name: string, text: string): string => {
+      const path = join(temp, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const ada = await assertHashOfCopy(write('ada.csv', 'name,email\nAda,ada@example.com\n'));
+    const twin = await assertHashOfCopy(write('twin.csv', 'name,email\nAda,ada@example.com\n'));
+    const bob = await assertHashOfCopy(write('bob.csv', 'name,email\nAda,adb@example.com\n'));
+    assert.equal(twin.contentHash, ada.contentHash);
+    assert.notEqual(bob.contentHash, ada.contentHash);
   });
 });
