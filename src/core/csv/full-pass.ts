@@ -7,7 +7,7 @@
  * file's line numbers. Memory stays flat whatever the file's size.
  */
 import { basename } from 'node:path';
-import { encodingLabel, needsRewrite, type CsvDialect, type CsvNotice } from './dialect';
+import { encodingLabel, needsRewrite, type CsvDelimiter, type CsvDialect, type CsvNotice } from './dialect';
 import { InvalidUtf8Error } from './encoding';
 import { formatCsvRow } from './csv-format';
 import { looksLikeFormula, neutraliseFormula } from './formula-cells';
@@ -66,6 +66,8 @@ export interface FullPassResult {
   readonly uploadPath: string;
   /** The name to give the server (a converted .tsv goes up as .csv). */
   readonly uploadFileName: string;
+  /** How the upload copy separates its cells: a copy written row by row uses commas. */
+  readonly uploadDelimiter: CsvDelimiter;
   readonly uploadSizeBytes: number;
   readonly warnings: readonly CsvNotice[];
   /** Each one stops the upload (too big once converted, no data rows, a NUL character). */
@@ -201,6 +203,7 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
       conversions: conversionSentences(dialect, summary, rewrite, neutralise ? formulaCount : 0),
       uploadPath: published.path,
       uploadFileName: basename(published.path),
+      uploadDelimiter: mode === 'rows' ? ',' : dialect.delimiter,
       uploadSizeBytes,
       warnings,
       problems,

@@ -12,8 +12,8 @@ import type { ParsedRows, QuoteErrorCode } from './papa';
 import { LineCounter, isBlankRow } from './row-lines';
 
 export interface RowHandlers {
-  /** Every row that is not blank, with the 1-based line of the file it starts on. */
-  onRow(fields: string[], line: number): void;
+  /** Every row that is not blank, with the 1-based line of the file it starts on and the line after its last one. */
+  onRow(fields: string[], line: number, endLine: number): void;
   /** A blank row (or Excel's "sep=" line), skipped: `lines` is how many lines it spans. */
   onSkippedRow?(lines: number): void;
   /** The bytes as read, before decoding: for a snapshot. The view is valid until `afterChunk` resolves (the buffer is then read into again). */
@@ -95,7 +95,7 @@ export async function streamRows(path: string, dialect: CsvDialect, handlers: Ro
         if (fields.length > 1 || (fields[0] ?? '') !== '') blankRowsWithCells += 1;
         handlers.onSkippedRow?.(singleLine ? 1 : 1 + lineBreaks(fields));
       } else {
-        handlers.onRow(fields, line);
+        handlers.onRow(fields, line, lines.next);
       }
     }
   };
