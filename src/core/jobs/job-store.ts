@@ -187,6 +187,14 @@ export class JobStore {
     this.authNeeded.fire(updated);
   }
 
+  /**
+   * The job as storage holds it now: another window of this machine, sharing the storage,
+   * may have written it since this store read the list.
+   */
+  persisted(id: string): Job | undefined {
+    return decodeJobs(this.options.storage.get<unknown>(JOBS_STORAGE_KEY)).jobs.find((job) => job.id === id);
+  }
+
   /** Resolves when every change so far is in storage. */
   flush(): Promise<void> {
     return this.writing;
