@@ -7,6 +7,8 @@
  *       listUuid?: string, listUuids?: string[], tags?: string[] (tag uuids, see GET /leads/api/tags), updateExisting?: boolean,
  *       saveMapping?: boolean, interactive?: boolean (false: no screen, no questions; start at once),
  *       showProblems?: boolean (put row problems in the Problems view without the screen),
+ *       parts?: boolean (false: refuse a file over 15 MB rather than import it in parts; default true,
+ *         asked first when interactive),
  *       signal?: AbortSignal (cancels like the notification's Cancel button) }
  */
 import * as vscode from 'vscode';
@@ -23,6 +25,8 @@ export interface ImportOptions {
   readonly saveMapping: boolean | undefined;
   readonly interactive: boolean;
   readonly showProblems: boolean;
+  /** A file over the upload limit may go up in parts. */
+  readonly parts: boolean;
   readonly signal: AbortSignal | undefined;
 }
 
@@ -35,6 +39,7 @@ const NO_OPTIONS: Omit<ImportOptions, 'files'> = {
   saveMapping: undefined,
   interactive: true,
   showProblems: false,
+  parts: true,
   signal: undefined,
 };
 
@@ -68,6 +73,7 @@ function decodeOptions(value: unknown): ImportOptions {
     saveMapping: optional(options.saveMapping, 'options.saveMapping', boolean),
     interactive: optional(options.interactive, 'options.interactive', boolean, true),
     showProblems: optional(options.showProblems, 'options.showProblems', boolean, false),
+    parts: optional(options.parts, 'options.parts', boolean, true),
     signal: options.signal instanceof AbortSignal ? options.signal : undefined,
   };
 }

@@ -4,6 +4,9 @@
  * after a window reload, so both behave the same. A callback that fails is reported like
  * any command's error (details in the log, one worded sentence with its buttons) and
  * rejects with that sentence, which the screen shows beside Start or the list form.
+ *
+ * A file imported in parts: the screen holds its parts folder until Start hands it to the
+ * parent job; a tab closed (or a file read again) before that removes it.
  */
 import * as vscode from 'vscode';
 import type { GetSalesClient } from '../../../core/api';
@@ -17,6 +20,9 @@ import type { MappingReviewer } from '../../../core/import/mapping-screen/mappin
 import type { MappingCallbacks } from '../../../core/import/mapping-screen/mapping-session';
 import { reportingFailures } from '../../../core/import/mapping-screen/reporting-callbacks';
 import { startImport } from '../../../core/import/start-import';
+import { type PreparedParts, removePartsFolder } from '../../../core/import/parts/part-files';
+import type { PartsRunner } from '../../../core/import/parts/parts-runner';
+import { startParts } from '../../../core/import/parts/start-parts';
 import type { CommandRunner } from '../../command-runner';
 import { COMMANDS } from '../../ids';
 
@@ -34,6 +40,9 @@ export interface ImportScreenContext {
   readonly headers: readonly string[];
   readonly dialect: CsvDialect;
   readonly headerLine: number;
+  /** A file over the upload limit: its parts (the upload is the first one's). */
+  readonly parts: PreparedParts | undefined;
+  readonly partsRunner: PartsRunner;
 }
 
 /** A new upload of the same file, read another way, and the screen's model for it. */
@@ -47,17 +56,26 @@ export interface ImportScreenCallbacks extends MappingCallbacks {
 /** After "Encoding" or "Neutralise" the screen belongs to a new upload: every callback then works on it. */
 export function importScreenCallbacks(initial: ImportScreenContext, rereadFile: Reread): ImportScreenCallbacks {
   let context = initial;
+  let started = false;
+  /** What the screen's current upload holds; its parts only until an import was started with them. */
+  const release = (held: ImportScreenContext): void => {
+    held.reviewer.dispose();
+    if (held.parts !== undefined && !started) void removePartsFolder(held.parts.folder).catch(() => undefined);
+  };
   const reread = async (reading: FileReading): Promise<MappingModel> => {
     const next = await rereadFile(reading);
-    context.reviewer.dispose();
+    release(context);
     context = next.context;
     return next.model;
   };
-  const callbacks = reportingFailures(screenCallbacks(() => context, reread), (error) => context.runner.report(COMMANDS.import[context.kind], error)?.message);
-  return { ...callbacks, dispose: () => context.reviewer.dispose() };
+  const onStarted = (): void => {
+    started = true;
+  };
+  const callbacks = reportingFailures(screenCallbacks(() => context, reread, onStarted), (error) => context.runner.report(COMMANDS.import[context.kind], error)?.message);
+  return { ...callbacks, dispose: () => release(context) };
 }
 
-function screenCallbacks(current: () => ImportScreenContext, reread: (reading: FileReading) => Promise<MappingModel>): MappingCallbacks {
+function screenCallbacks(current: () => ImportScreenContext, reread: (reading: FileReading) => Promise<MappingModel>, onStarted: () => void): MappingCallbacks {
   return {
     reread,
     review: (mapping) => current().reviewer.review(mapping),
@@ -67,7 +85,7 @@ function screenCallbacks(current: () => ImportScreenContext, reread: (reading: F
     },
     async startImport(request) {
       const context = current();
-      const job = await startImport(context.client, context.store, {
+      const input = {
         kind: context.kind,
         importUuid: context.importUuid,
         sourcePath: context.uri.fsPath,
@@ -77,8 +95,12 @@ function screenCallbacks(current: () => ImportScreenContext, reread: (reading: F
         dialect: context.dialect,
         mapping: request.mapping,
         target: request.target,
-      });
-      return jobProgressOf(job);
+      };
+      if (context.parts === undefined) return jobProgressOf(await startImport(context.client, context.store, input));
+      const parent = await startParts(context.client, context.store, { ...input, parts: context.parts });
+      onStarted();
+      context.partsRunner.follow(parent.id);
+      return jobProgressOf(parent);
     },
     saveMapping: (mapping) => current().memory.remember(current().kind, current().headers, mapping),
     async showInProblems(mapping) {
