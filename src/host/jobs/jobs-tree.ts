@@ -49,10 +49,12 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobsTreeElement
 
   getChildren(element?: JobsTreeElement): JobsTreeElement[] {
     if (element === undefined) return this.store.all().filter((job) => job.parentId === undefined || this.store.get(job.parentId) === undefined);
-    if (!isJob(element) || element.parts === undefined) return [];
-    return element.parts.parts.map((part, index) => {
+    // The element may be from before the last change: its parts are read again.
+    const parent = isJob(element) ? this.store.get(element.id) : undefined;
+    if (parent?.parts === undefined) return [];
+    return parent.parts.parts.map((part, index) => {
       const child = part.jobId === undefined ? undefined : this.store.get(part.jobId);
-      return child ?? { parentId: element.id, index };
+      return child ?? { parentId: parent.id, index };
     });
   }
 
