@@ -68,6 +68,8 @@ export interface FullPassResult {
   readonly uploadFileName: string;
   /** How the upload copy separates its cells: a copy written row by row uses commas. */
   readonly uploadDelimiter: CsvDelimiter;
+  /** Rows of the upload copy with a line break inside a quoted cell; 0: every line break of the copy ends a row. */
+  readonly multiLineRows: number;
   readonly uploadSizeBytes: number;
   readonly warnings: readonly CsvNotice[];
   /** Each one stops the upload (too big once converted, no data rows, a NUL character). */
@@ -204,6 +206,8 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
       uploadPath: published.path,
       uploadFileName: basename(published.path),
       uploadDelimiter: mode === 'rows' ? ',' : dialect.delimiter,
+      // A copy keeps each row on its lines, so the rows spanning lines are the ones read here.
+      multiLineRows: summary.multiLineRows,
       uploadSizeBytes,
       warnings,
       problems,

@@ -1,10 +1,14 @@
 /**
  * Cuts an upload copy that is over GetSales' per-upload limit into parts that are each
- * under it, for a file imported in parts. Every part is whole rows (the parser says where
- * each row starts and ends, so a line break inside a quoted cell never cuts a row), starts
- * with the header row, and is otherwise a byte-for-byte slice of the copy: the server reads
- * exactly the rows the pre-flight counted. One streaming read; memory holds the read chunk
- * and the row being read, whatever the file's size.
+ * under it, for a file imported in parts. Every part is whole rows, starts with the header
+ * row, and is otherwise a byte-for-byte slice of the copy: the server reads exactly the
+ * rows the pre-flight counted. One streaming read; memory holds the read chunk and the
+ * row being read, whatever the file's size.
+ *
+ * Where rows end is the parser's word: the copy is parsed as the pre-flight parsed it, so
+ * a line break inside a quoted cell never cuts a row. When the pre-flight's parser found
+ * no row spanning lines (`rowsSpanLines: false`, the common file), every line break ends
+ * a row by that same count, and the copy is cut at line breaks without parsing it again.
  *
  * Line numbers: a part keeps its rows in order and every line between them, so line L of
  * a part (below its header) is line L + `lineOffset` of the copy — and the copy keeps each
@@ -19,7 +23,9 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { removeQuietly, tempPathBeside } from '../files/atomic-file';
 import type { CsvDelimiter } from './dialect';
-import { PART_MAX_BYTES, describeSize } from './limits';
+import { PART_MAX_BYTES, STREAM_CHUNK_BYTES, describeSize } from './limits';
+import { parseText } from './papa';
+import { isBlankRow } from './row-lines';
 import { streamRows } from './row-stream';
 
 export interface PartFile {
@@ -45,6 +51,12 @@ export interface SplitOptions {
   readonly folder: string;
   /** How the copy separates its cells (the parser needs it to see where quoted cells start). */
   readonly delimiter: CsvDelimiter;
+  /**
+   * False only when the pre-flight's parser found no row with a line break inside a quoted
+   * cell (`FullPassResult.multiLineRows === 0`): the copy is then cut at line breaks without
+   * being parsed again. Default true: every row is parsed.
+   */
+  readonly rowsSpanLines?: boolean;
   /** The most a part may hold, header included. Default PART_MAX_BYTES. */
   readonly maxPartBytes?: number;
   readonly signal?: AbortSignal;
@@ -60,6 +72,11 @@ export class RowTooBigError extends Error {
 }
 
 const LF = 0x0a;
+const QUOTE = 0x22;
+
+export function partFileName(index: number): string {
+  return `part-${index + 1}.csv`;
+}
 
 /** Byte offsets of line starts from the oldest line still needed onward. */
 class LineStarts {
@@ -91,7 +108,7 @@ class LineStarts {
   }
 }
 
-/** Read bytes from the last written offset onward; views of the read buffer until `own()` copies them. */
+/** Read bytes from the last written offset onward; views of the read buffer until `keepFrom` copies them. */
 class ByteWindow {
   private chunks: { start: number; bytes: Uint8Array }[] = [];
 
@@ -154,8 +171,180 @@ interface PartPlan {
   readonly lineOffset: number;
 }
 
-export function partFileName(index: number): string {
-  return `part-${index + 1}.csv`;
+/**
+ * Decides which part each row goes to (the reader says where rows are) and writes the
+ * decided bytes between reads. Both readers feed it the same way.
+ */
+class PartBuilder {
+  readonly window = new ByteWindow();
+  private readonly plans: PartPlan[] = [];
+  private header: Uint8Array | undefined;
+  private headerLines = 0;
+  /** Bytes up to here belong to a part (the rows decided so far); `committedLine` is the line there. */
+  private committed = 0;
+  private committedLine = 1;
+  private readonly published: string[] = [];
+  private writer: PartWriter | undefined;
+  private flushed = 0;
+  private writing = 0;
+
+  constructor(private readonly folder: string, private readonly maxPartBytes: number, private readonly totalBytes: number) {}
+
+  /** A row (or the header) in bytes [start, end) of the copy, on lines [line, endLine). */
+  row(start: number, end: number, line: number, endLine: number): void {
+    if (start < this.committed || end < start) throw new Error(`The row on line ${line} was not found in the copy's bytes.`);
+    if (this.header === undefined) {
+      this.header = Buffer.concat(this.window.slice(start, end));
+      this.headerLines = endLine - line;
+      this.plans.push({ from: 0, sizeBytes: end, rows: 0, firstLine: endLine, lineOffset: 0 });
+    } else {
+      const added = end - this.committed;
+      let plan = this.current();
+      if (plan.rows > 0 && plan.sizeBytes + added > this.maxPartBytes) {
+        plan = { from: this.committed, sizeBytes: this.header.length, rows: 0, firstLine: line, lineOffset: this.committedLine - (this.headerLines + 1) };
+        this.plans.push(plan);
+      }
+      if (plan.sizeBytes + added > this.maxPartBytes) throw new RowTooBigError(line, end - start, this.maxPartBytes);
+      if (plan.rows === 0) plan.firstLine = line;
+      plan.sizeBytes += added;
+      plan.rows += 1;
+    }
+    this.committed = end;
+    this.committedLine = endLine;
+  }
+
+  /** Writes every decided byte, opening the next part where one begins; then the read buffer is free. */
+  async flush(): Promise<void> {
+    while (this.flushed < this.committed) {
+      const next = this.plans[this.writing + 1];
+      if (this.writer === undefined || (next !== undefined && this.flushed === next.from)) {
+        if (this.writer !== undefined) {
+          await this.writer.publish();
+          this.published.push(this.writer.target);
+          this.writing += 1;
+        }
+        this.writer = await PartWriter.open(join(this.folder, partFileName(this.writing)));
+        if (this.writing > 0 && this.header !== undefined) await this.writer.write(this.header);
+        continue;
+      }
+      const to = next === undefined ? this.committed : Math.min(this.committed, next.from);
+      for (const bytes of this.window.slice(this.flushed, to)) await this.writer.write(bytes);
+      this.flushed = to;
+    }
+    this.window.keepFrom(this.flushed);
+  }
+
+  /** Once the copy is read: trailing blank lines stay with the last row when they fit (they hold no data). */
+  async finish(): Promise<SplitResult> {
+    const last = this.plans[this.plans.length - 1];
+    if (last !== undefined && last.sizeBytes + (this.totalBytes - this.committed) <= this.maxPartBytes) {
+      last.sizeBytes += this.totalBytes - this.committed;
+      this.committed = this.totalBytes;
+    }
+    await this.flush();
+    if (this.writer !== undefined) {
+      await this.writer.publish();
+      this.published.push(this.writer.target);
+      this.writer = undefined;
+    }
+    const parts = this.plans.map((plan, index): PartFile => ({
+      path: this.published[index] ?? join(this.folder, partFileName(index)),
+      sizeBytes: plan.sizeBytes,
+      rows: plan.rows,
+      firstLine: plan.firstLine,
+      lineOffset: plan.lineOffset,
+    }));
+    return { parts, rows: parts.reduce((sum, part) => sum + part.rows, 0) };
+  }
+
+  /** Nothing is left behind: the part being written and every part already published go. */
+  async abandon(): Promise<void> {
+    await this.writer?.discard();
+    await Promise.all(this.published.map(removeQuietly));
+  }
+
+  private current(): PartPlan {
+    const plan = this.plans[this.plans.length - 1];
+    if (plan === undefined) throw new Error('No part is open.');
+    return plan;
+  }
+}
+
+/** Rows from the parser: where each starts and ends, as lines, turned into bytes by counting LFs. */
+async function parsedRows(copyPath: string, builder: PartBuilder, options: SplitOptions, totalBytes: number): Promise<void> {
+  const lines = new LineStarts();
+  let seen = 0;
+  let openEnded = false;
+  await streamRows(copyPath, { encoding: 'utf-8', delimiter: options.delimiter }, {
+    onRow(_fields, line, endLine) {
+      if (openEnded) throw new Error('The copy mixes line-ending styles, so its rows cannot be cut safely.');
+      const start = lines.at(line);
+      const lineEnd = lines.at(endLine);
+      if (start === undefined) throw new Error(`The row on line ${line} was not found in the copy's bytes.`);
+      // Only the last row of a copy without a final line break ends where the bytes end.
+      if (lineEnd === undefined) openEnded = true;
+      builder.row(start, lineEnd ?? totalBytes, line, endLine);
+      lines.dropBefore(endLine);
+    },
+    onBytes(bytes) {
+      builder.window.push(seen, bytes);
+      for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) lines.add(seen + at + 1);
+      seen += bytes.length;
+    },
+    afterChunk: () => builder.flush(),
+  }, { signal: options.signal, onProgress: options.onProgress, strict: false });
+}
+
+/**
+ * A line that might be blank: nothing but delimiters, quotes, spaces and other bytes that
+ * may spell whitespace. Most lines show a letter or digit in their first bytes.
+ */
+function maybeBlank(views: readonly Uint8Array[], delimiter: number): boolean {
+  for (const view of views) {
+    for (const byte of view) {
+      if (byte > 0x20 && byte < 0x7f && byte !== delimiter && byte !== QUOTE) return false;
+    }
+  }
+  return true;
+}
+
+/** Rows from line breaks: every line is a row (the pre-flight's parser said none spans lines); a blank one is what the parser calls blank. */
+async function lineRows(copyPath: string, builder: PartBuilder, options: SplitOptions, totalBytes: number): Promise<void> {
+  const delimiter = options.delimiter.charCodeAt(0);
+  const take = (start: number, end: number, line: number): void => {
+    const views = builder.window.slice(start, end);
+    if (maybeBlank(views, delimiter)) {
+      const text = Buffer.concat(views).toString('utf8').replace(/\r?\n$/, '');
+      const [cells] = parseText(text, options.delimiter, true).rows;
+      if (cells === undefined || isBlankRow(cells)) return;
+    }
+    builder.row(start, end, line, line + 1);
+  };
+  const handle = await fs.open(copyPath, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(STREAM_CHUNK_BYTES);
+    let seen = 0;
+    let lineStart = 0;
+    let line = 1;
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const bytes = buffer.subarray(0, bytesRead);
+      builder.window.push(seen, bytes);
+      for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) {
+        take(lineStart, seen + at + 1, line);
+        lineStart = seen + at + 1;
+        line += 1;
+      }
+      seen += bytesRead;
+      await builder.flush();
+      options.onProgress?.(seen, totalBytes);
+    }
+    if (lineStart < seen) take(lineStart, seen, line);
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -164,113 +353,14 @@ export function partFileName(index: number): string {
  * every part already published are removed.
  */
 export async function splitIntoParts(copyPath: string, options: SplitOptions): Promise<SplitResult> {
-  const maxPartBytes = options.maxPartBytes ?? PART_MAX_BYTES;
   const totalBytes = (await fs.stat(copyPath)).size;
-  const lines = new LineStarts();
-  const window = new ByteWindow();
-  const plans: PartPlan[] = [];
-  let seen = 0;
-  let header: Uint8Array | undefined;
-  let headerLines = 0;
-  /** Bytes up to here belong to a part (the rows decided so far); `committedLine` is the line there. */
-  let committed = 0;
-  let committedLine = 1;
-  let openEnded = false;
-
-  const published: string[] = [];
-  let writer: PartWriter | undefined;
-  let flushed = 0;
-  let writing = 0;
-
-  const current = (): PartPlan => {
-    const plan = plans[plans.length - 1];
-    if (plan === undefined) throw new Error('No part is open.');
-    return plan;
-  };
-
-  const onRow = (fields: string[], line: number, endLine: number): void => {
-    if (openEnded) throw new Error('The copy mixes line-ending styles, so its rows cannot be cut safely.');
-    const start = lines.at(line);
-    const lineEnd = lines.at(endLine);
-    if (start === undefined || start < committed) throw new Error(`The row on line ${line} was not found in the copy's bytes.`);
-    // Only the last row of a copy without a final line break ends where the bytes end.
-    if (lineEnd === undefined) openEnded = true;
-    const end = lineEnd ?? totalBytes;
-    if (header === undefined) {
-      header = Buffer.concat(window.slice(start, end));
-      headerLines = endLine - line;
-      plans.push({ from: 0, sizeBytes: end, rows: 0, firstLine: endLine, lineOffset: 0 });
-    } else {
-      const added = end - committed;
-      let plan = current();
-      if (plan.rows > 0 && plan.sizeBytes + added > maxPartBytes) {
-        plan = { from: committed, sizeBytes: header.length, rows: 0, firstLine: line, lineOffset: committedLine - (headerLines + 1) };
-        plans.push(plan);
-      }
-      if (plan.sizeBytes + added > maxPartBytes) throw new RowTooBigError(line, end - start, maxPartBytes);
-      if (plan.rows === 0) plan.firstLine = line;
-      plan.sizeBytes += added;
-      plan.rows += 1;
-    }
-    committed = end;
-    committedLine = endLine;
-    lines.dropBefore(endLine);
-  };
-
-  /** Writes every decided byte, opening the next part where one begins. */
-  const flush = async (): Promise<void> => {
-    while (flushed < committed) {
-      const next = plans[writing + 1];
-      if (writer === undefined || (next !== undefined && flushed === next.from)) {
-        if (writer !== undefined) {
-          await writer.publish();
-          published.push(writer.target);
-          writing += 1;
-        }
-        writer = await PartWriter.open(join(options.folder, partFileName(writing)));
-        if (writing > 0 && header !== undefined) await writer.write(header);
-        continue;
-      }
-      const to = next === undefined ? committed : Math.min(committed, next.from);
-      for (const bytes of window.slice(flushed, to)) await writer.write(bytes);
-      flushed = to;
-    }
-    window.keepFrom(flushed);
-  };
-
+  const builder = new PartBuilder(options.folder, options.maxPartBytes ?? PART_MAX_BYTES, totalBytes);
   try {
-    await streamRows(copyPath, { encoding: 'utf-8', delimiter: options.delimiter }, {
-      onRow,
-      onBytes(bytes) {
-        window.push(seen, bytes);
-        for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) lines.add(seen + at + 1);
-        seen += bytes.length;
-      },
-      afterChunk: flush,
-    }, { signal: options.signal, onProgress: options.onProgress, strict: false });
-    // Blank lines after the last row stay with it when they fit; they hold no data.
-    const last = plans[plans.length - 1];
-    if (last !== undefined && last.sizeBytes + (totalBytes - committed) <= maxPartBytes) {
-      last.sizeBytes += totalBytes - committed;
-      committed = totalBytes;
-    }
-    await flush();
-    if (writer !== undefined) {
-      await writer.publish();
-      published.push(writer.target);
-      writer = undefined;
-    }
+    if (options.rowsSpanLines === false) await lineRows(copyPath, builder, options, totalBytes);
+    else await parsedRows(copyPath, builder, options, totalBytes);
+    return await builder.finish();
   } catch (error) {
-    await writer?.discard();
-    await Promise.all(published.map(removeQuietly));
+    await builder.abandon();
     throw error;
   }
-  const parts = plans.map((plan, index): PartFile => ({
-    path: published[index] ?? join(options.folder, partFileName(index)),
-    sizeBytes: plan.sizeBytes,
-    rows: plan.rows,
-    firstLine: plan.firstLine,
-    lineOffset: plan.lineOffset,
-  }));
-  return { parts, rows: parts.reduce((sum, part) => sum + part.rows, 0) };
 }

@@ -26,12 +26,17 @@ async function rowsOf(path: string, delimiter: CsvDelimiter = ','): Promise<Row[
   return rows;
 }
 
-async function split(text: string | Buffer, maxPartBytes: number, delimiter: CsvDelimiter = ','): Promise<{ copy: string; folder: string; result: SplitResult }> {
+async function split(text: string | Buffer, maxPartBytes: number, delimiter: CsvDelimiter = ',', rowsSpanLines = true): Promise<{ copy: string; folder: string; result: SplitResult }> {
   runs += 1;
   const copy = join(temp, `copy-${runs}.csv`);
   writeFileSync(copy, text);
   const folder = mkdtempSync(join(temp, 'parts-'));
-  return { copy, folder, result: await splitIntoParts(copy, { folder, delimiter, maxPartBytes }) };
+  return { copy, folder, result: await splitIntoParts(copy, { folder, delimiter, maxPartBytes, rowsSpanLines }) };
+}
+
+/** What a split wrote: each part's facts and bytes, without the folder's name. */
+function written(result: SplitResult): unknown[] {
+  return result.parts.map((part) => ({ ...part, path: undefined, bytes: readFileSync(part.path).toString('utf8') }));
 }
 
 /** Byte offsets where each line of `bytes` starts (index 0 = line 1). */
@@ -130,6 +135,23 @@ describe('splitting an upload copy into parts', () => {
       assert.ok(refusals > 0 && refusals < bytes, 'the smallest sizes are refused, the others split');
     });
   }
+
+  it('a copy whose rows are each one line is cut at line breaks without parsing, into the very parts the parser makes — at every part size', async () => {
+    const text = 'Name;Notes;Email\r\n\r\n"Ada, L";"said ""hi""";a@x.io\r\n;;\r\n"";"";\r\n  ;\t;\r\nBob;"";b@x.io\r\n"\u00a0";x;y\r\n"\u00a0";"";\r\nCy;plain;c@x.io\r\n';
+    const bytes = Buffer.byteLength(text);
+    for (let max = 20; max <= bytes + 8; max += 1) {
+      const refused = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+      const parsed = await split(text, max, ';', true).catch(refused);
+      const byLines = await split(text, max, ';', false).catch(refused);
+      if (parsed instanceof Error || byLines instanceof Error) {
+        assert.ok(parsed instanceof RowTooBigError && byLines instanceof RowTooBigError, `max ${max}: ${String(parsed)} / ${String(byLines)}`);
+        assert.equal(byLines.line, parsed.line);
+        continue;
+      }
+      assert.deepEqual(written(byLines.result), written(parsed.result), `max ${max}`);
+      await assertSplit(byLines.copy, byLines.folder, byLines.result, max, ';');
+    }
+  });
 
   it('cuts rows with quoted line breaks across read chunks (600 KB into 100 KB parts)', async () => {
     const rows = Array.from({ length: 6000 }, (_, i) => `Ada ${i},"notes ${i}\r\nsecond line, with a comma\r\nthird ""quoted"" line",ada.${i}@example.com\r\n`);
