@@ -296,29 +296,28 @@ async function parsedRows(copyPath: string, builder: PartBuilder, options: Split
 }
 
 /**
- * A line that might be blank: nothing but delimiters, quotes, spaces and other bytes that
- * may spell whitespace. Most lines show a letter or digit in their first bytes.
+ * True when bytes [from, to) might make a blank row: nothing but delimiters, quotes,
+ * spaces and bytes that may spell other whitespace. Most lines show a letter or a digit
+ * in their first bytes, so this costs next to nothing.
  */
-function maybeBlank(views: readonly Uint8Array[], delimiter: number): boolean {
-  for (const view of views) {
-    for (const byte of view) {
-      if (byte > 0x20 && byte < 0x7f && byte !== delimiter && byte !== QUOTE) return false;
-    }
+function maybeBlank(bytes: Uint8Array, from: number, to: number, delimiter: number): boolean {
+  for (let at = from; at < to; at += 1) {
+    const byte = bytes[at] ?? 0;
+    if (byte > 0x20 && byte < 0x7f && byte !== delimiter && byte !== QUOTE) return false;
   }
   return true;
 }
 
-/** Rows from line breaks: every line is a row (the pre-flight's parser said none spans lines); a blank one is what the parser calls blank. */
+/**
+ * Rows from line breaks: every line is a row (the pre-flight's parser said none spans
+ * lines); a line that might be blank is parsed, and skipped when the parser calls it blank.
+ */
 async function lineRows(copyPath: string, builder: PartBuilder, options: SplitOptions, totalBytes: number): Promise<void> {
   const delimiter = options.delimiter.charCodeAt(0);
-  const take = (start: number, end: number, line: number): void => {
-    const views = builder.window.slice(start, end);
-    if (maybeBlank(views, delimiter)) {
-      const text = Buffer.concat(views).toString('utf8').replace(/\r?\n$/, '');
-      const [cells] = parseText(text, options.delimiter, true).rows;
-      if (cells === undefined || isBlankRow(cells)) return;
-    }
-    builder.row(start, end, line, line + 1);
+  const blank = (start: number, end: number): boolean => {
+    const text = Buffer.concat(builder.window.slice(start, end)).toString('utf8').replace(/\r?\n$/, '');
+    const [cells] = parseText(text, options.delimiter, true).rows;
+    return cells === undefined || isBlankRow(cells);
   };
   const handle = await fs.open(copyPath, 'r');
   try {
@@ -333,15 +332,20 @@ async function lineRows(copyPath: string, builder: PartBuilder, options: SplitOp
       const bytes = buffer.subarray(0, bytesRead);
       builder.window.push(seen, bytes);
       for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) {
-        take(lineStart, seen + at + 1, line);
-        lineStart = seen + at + 1;
+        const end = seen + at + 1;
+        // A line begun in an earlier read is checked whole, from the window.
+        const suspect = lineStart < seen ? maybeBlank(Buffer.concat(builder.window.slice(lineStart, end)), 0, end - lineStart, delimiter) : maybeBlank(bytes, lineStart - seen, at + 1, delimiter);
+        if (!suspect || !blank(lineStart, end)) builder.row(lineStart, end, line, line + 1);
+        lineStart = end;
         line += 1;
       }
       seen += bytesRead;
       await builder.flush();
       options.onProgress?.(seen, totalBytes);
     }
-    if (lineStart < seen) take(lineStart, seen, line);
+    if (lineStart < seen && !(maybeBlank(Buffer.concat(builder.window.slice(lineStart, seen)), 0, seen - lineStart, delimiter) && blank(lineStart, seen))) {
+      builder.row(lineStart, seen, line, line + 1);
+    }
   } finally {
     await handle.close();
   }
