@@ -62,6 +62,8 @@ export async function splitPreparedFile(prepared: PreparedFile, options: SplitPr
   try {
     const split = await splitIntoParts(prepared.fullPass.uploadPath, {
       folder, delimiter: prepared.fullPass.uploadDelimiter, signal: options.signal, onProgress: options.onProgress, maxPartBytes: options.maxPartBytes,
+      // The pre-flight's parser has read every row: without a line break inside a cell, every line break ends a row.
+      rowsSpanLines: prepared.fullPass.multiLineRows > 0,
     });
     if (split.rows !== prepared.fullPass.rowCount) {
       throw new Error(`The parts of ${name} hold ${split.rows} rows, the pre-flight counted ${prepared.fullPass.rowCount}; nothing was sent.`);
