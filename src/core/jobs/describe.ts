@@ -30,7 +30,8 @@ function describeProgress(job: Job): string {
 function describeParent(job: Job, parts: NonNullable<Job['parts']>): string {
   const count = parts.parts.length;
   if (isJobActive(job)) {
-    if (parts.stopped) return `stopping · ${describeProgress(job)}`;
+    // Cancelled while a part runs: that part finishes (GetSales cannot stop it), no other starts.
+    if (parts.stopped) return `cancelled after this part · ${describeProgress(job)}`;
     const current = parts.parts.findIndex((part) => part.state === 'uploading' || part.state === 'running');
     const next = current === -1 ? parts.parts.findIndex((part) => part.state === 'waiting') : current;
     return `${describeProgress(job)} · ${partLabel(Math.max(0, next), count)}`;
@@ -41,7 +42,7 @@ function describeParent(job: Job, parts: NonNullable<Job['parts']>): string {
     case 'failed':
       return `${formatCount(failed)} of ${formatCount(count)} parts failed`;
     case 'cancelled':
-      return `stopped after ${formatCount(finished)} of ${formatCount(count)} parts`;
+      return `cancelled after ${formatCount(finished)} of ${formatCount(count)} parts`;
     default:
       return `${describeFinished(job)} · ${plural(count, 'part')}`;
   }
@@ -97,7 +98,7 @@ export function finishedSentence(job: Job): string {
   const what = job.kind === 'import' ? `Import of ${job.label}` : `Export of ${job.label}`;
   if (job.status === 'failed') return `${what} failed${job.message ? `: ${job.message}` : '.'}`;
   if (job.parts !== undefined) {
-    if (job.status === 'cancelled') return `${what}: ${job.message === undefined ? 'stopped.' : `${job.message.charAt(0).toLowerCase()}${job.message.slice(1)}`}`;
+    if (job.status === 'cancelled') return `${what}: ${job.message === undefined ? 'cancelled.' : `${job.message.charAt(0).toLowerCase()}${job.message.slice(1)}`}`;
     const counts = describeCounts(job);
     const limit = job.status === 'partial' && job.message ? ` ${job.message}` : '';
     return `${what} finished in ${plural(job.parts.parts.length, 'part')}${counts ? `: ${counts}` : ''}.${limit}`;
@@ -126,6 +127,6 @@ const STATUS_LABELS: Record<Job['status'], string> = {
 /** The status in words, for the tooltip. */
 export function statusLabel(job: Job): string {
   // Only a file imported in parts is cancelled here rather than on GetSales: its user stopped it.
-  if (job.parts !== undefined && job.status === 'cancelled') return 'Stopped by you';
+  if (job.parts !== undefined && job.status === 'cancelled') return 'Cancelled by you';
   return STATUS_LABELS[job.status];
 }

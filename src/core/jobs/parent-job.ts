@@ -51,6 +51,11 @@ export function partLabel(index: number, count: number): string {
   return `part ${formatCount(index + 1)} of ${formatCount(count)}`;
 }
 
+/** "Part 2 of 3": a part's name in the Jobs view and the tooltip. */
+export function partTitle(index: number, count: number): string {
+  return capitalised(partLabel(index, count));
+}
+
 function indexesWhere(states: readonly PartState[], test: (state: PartState) => boolean): number[] {
   return states.flatMap((state, index) => (test(state) ? [index] : []));
 }
@@ -88,7 +93,7 @@ function parentMessage(parent: Job, states: readonly PartState[], childOf: Child
     return `${capitalised(partList(failed))} of ${formatCount(count)} failed${reason}.${kept} Retry imports ${rerun}.`;
   }
   if (status === 'cancelled') {
-    return `Stopped after ${formatCount(count - waiting.length)} of ${formatCount(count)} parts: ${partList(waiting)} ${waiting.length === 1 ? 'was' : 'were'} not imported. Retry imports ${waiting.length === 1 ? 'it' : 'them'}.`;
+    return `Cancelled after ${formatCount(count - waiting.length)} of ${formatCount(count)} parts: ${partList(waiting)} ${waiting.length === 1 ? 'was' : 'were'} not imported. Retry imports ${waiting.length === 1 ? 'it' : 'them'}.`;
   }
   if (status === 'partial') {
     // A contacts limit reached in one part is the parent's news too.
@@ -179,12 +184,12 @@ export function needsRunning(parent: Job): boolean {
 export function describeParts(parent: Job): string[] {
   const parts = parent.parts?.parts ?? [];
   const words: Readonly<Record<PartState, string>> = {
-    waiting: parent.parts?.stopped === true ? 'not started (stopped)' : 'waiting',
+    waiting: parent.parts?.stopped === true ? 'not started (cancelled)' : 'waiting',
     uploading: 'uploading',
     running: 'importing',
     done: 'done',
     partial: 'done, with rejected rows',
     failed: 'failed',
   };
-  return parts.map((part, index) => `${capitalised(partLabel(index, parts.length))} · ${plural(part.rows, 'row')} from line ${formatCount(part.firstLine)} · ${words[part.state]}`);
+  return parts.map((part, index) => `${partTitle(index, parts.length)} · ${plural(part.rows, 'row')} from line ${formatCount(part.firstLine)} · ${words[part.state]}`);
 }

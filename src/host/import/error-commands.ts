@@ -14,7 +14,7 @@ import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { readFirstView } from '../../core/csv';
-import { type Job, type JobStore, isJobActive, partList, partRowErrors } from '../../core/jobs';
+import { type Job, type JobStore, isJobActive, partList, partRowErrors, partTitle } from '../../core/jobs';
 import type { PartsRunner, StopOutcome } from '../../core/import/parts/parts-runner';
 import { formatCount, plural } from '../../shared/format';
 import { type CommandRunner } from '../command-runner';
@@ -105,7 +105,7 @@ function cancelParts(parts: PartsRunner, job: Job): StopOutcome {
   const stopped = outcome.waiting.length === 0 ? 'no part was left to start' : `${partList(outcome.waiting)} will not be imported`;
   const running = outcome.running === undefined
     ? ''
-    : ` ${partList([outcome.running]).replace(/^p/, 'P')} is already importing on GetSales and finishes: GetSales cannot stop an import once it has started.`;
+    : ` ${partTitle(outcome.running, job.parts.parts.length)} is already importing on GetSales and finishes: GetSales cannot stop an import once it has started.`;
   const later = outcome.waiting.length === 0 ? '' : ' Retry imports the cancelled parts later.';
   void vscode.window.showInformationMessage(`Cancelled the rest of ${job.label}: ${stopped}.${running}${later}`);
   return outcome;

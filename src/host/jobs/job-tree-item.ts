@@ -45,8 +45,7 @@ export function jobIcon(job: Job): vscode.ThemeIcon {
 
 /** `partName`: a part's job under its parent is named by its place ("Part 2 of 3"); its own label names the file too. */
 export function jobTreeItem(job: Job, current: JobConnection | undefined, partName?: string): vscode.TreeItem {
-  const label = partName === undefined ? job.label : `${partName.charAt(0).toUpperCase()}${partName.slice(1)}`;
-  const item = new vscode.TreeItem(label, job.parts === undefined ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(partName ?? job.label, job.parts === undefined ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
   item.id = job.id;
   item.iconPath = jobIcon(job);
   const where = job.connection === 'sandbox' && current !== 'sandbox' ? ' · sandbox' : '';
@@ -68,7 +67,7 @@ const PART_ICONS = {
 /** A part that has no job of its own yet: waiting, being sent, or refused before GetSales started it. */
 export function partTreeItem(parent: Job | undefined, index: number, name: string): vscode.TreeItem {
   const part = parent?.parts?.parts[index];
-  const item = new vscode.TreeItem(`${name.charAt(0).toUpperCase()}${name.slice(1)}`, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
   item.id = `${parent?.id ?? 'orphan'}:part:${index + 1}`;
   item.contextValue = 'waiting-part';
   const state = part?.state ?? 'waiting';
@@ -76,13 +75,13 @@ export function partTreeItem(parent: Job | undefined, index: number, name: strin
   const words = state === 'failed' ? 'failed' : state === 'uploading' ? 'uploading…' : parent?.parts?.stopped === true ? 'not started (cancelled)' : 'waiting';
   item.description = part === undefined ? words : `${words} · ${formatCount(part.rows)} rows`;
   const tooltip = new vscode.MarkdownString(undefined, true);
-  tooltip.appendText(`${item.label as string} of ${parent?.label ?? 'an import'}: ${formatCount(part?.rows ?? 0)} rows from line ${formatCount(part?.firstLine ?? 0)}`);
+  tooltip.appendText(`${name} of ${parent?.label ?? 'an import'}: ${formatCount(part?.rows ?? 0)} rows from line ${formatCount(part?.firstLine ?? 0)}`);
   if (part?.error !== undefined) {
     tooltip.appendMarkdown('  \n');
     tooltip.appendText(`⚠ ${part.error}`);
   }
   item.tooltip = tooltip;
-  item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };
+  item.accessibilityInformation = { label: `${name}, ${item.description}` };
   return item;
 }
 

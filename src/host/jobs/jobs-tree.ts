@@ -4,7 +4,7 @@
  * not started yet. It only maps; the store owns the jobs and says when they change.
  */
 import * as vscode from 'vscode';
-import { type Job, type JobStore, partLabel } from '../../core/jobs';
+import { type Job, type JobStore, partTitle } from '../../core/jobs';
 import type { ConnectionService } from '../connection/connection-service';
 import { jobTreeItem, partTreeItem } from './job-tree-item';
 
@@ -39,12 +39,12 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobsTreeElement
     if (!isJob(element)) {
       const parent = this.store.get(element.parentId);
       const count = parent?.parts?.parts.length ?? 0;
-      return partTreeItem(parent, element.index, partLabel(element.index, count));
+      return partTreeItem(parent, element.index, partTitle(element.index, count));
     }
     if (element.parentId === undefined) return jobTreeItem(element, current);
     const parent = this.store.get(element.parentId);
     const index = parent?.parts?.parts.findIndex((part) => part.jobId === element.id) ?? -1;
-    return jobTreeItem(element, current, index === -1 ? undefined : partLabel(index, parent?.parts?.parts.length ?? 0));
+    return jobTreeItem(element, current, index === -1 ? undefined : partTitle(index, parent?.parts?.parts.length ?? 0));
   }
 
   getChildren(element?: JobsTreeElement): JobsTreeElement[] {

@@ -26,7 +26,7 @@ function partNow(job: Job): string | undefined {
   const parts = job.parts?.parts;
   if (parts === undefined || !isJobActive(job)) return undefined;
   const current = parts.findIndex((part) => part.state === 'uploading' || part.state === 'running');
-  if (current === -1) return job.parts?.stopped === true ? 'stopping: no other part starts' : undefined;
+  if (current === -1) return job.parts?.stopped === true ? 'cancelled: no other part starts' : undefined;
   return `${partLabel(current, parts.length)}${parts[current]?.state === 'uploading' ? ' uploading' : ' importing'}${job.parts?.stopped === true ? '; no other part starts' : ''}`;
 }
 

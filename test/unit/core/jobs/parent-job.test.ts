@@ -115,24 +115,24 @@ describe('a file imported in parts: the parent job', () => {
     assert.equal(describeJob(failed), '1 of 3 parts failed');
   });
 
-  it('stopped: the running part finishes, no other part starts, and the rest is said', () => {
+  it('cancelled: the running part finishes, no other part starts, and the rest is said', () => {
     const store = newStore();
     const parent = addParent(store);
     const first = startPart(store, parent, 0);
     store.patch(parent.id, { parts: { ...get(store, parent.id).parts!, stopped: true } });
     assert.equal(get(store, parent.id).status, 'running', 'part 1 still runs');
-    assert.match(describeJob(get(store, parent.id)), /^stopping · /);
+    assert.match(describeJob(get(store, parent.id)), /^cancelled after this part · /);
     finish(store, first, 'done', 99);
     const stopped = get(store, parent.id);
     assert.equal(nextPart(stopped), undefined);
     assert.equal(needsRunning(stopped), false);
     assert.equal(stopped.status, 'cancelled');
-    assert.equal(stopped.message, 'Stopped after 1 of 3 parts: parts 2 and 3 were not imported. Retry imports them.');
-    assert.equal(describeJob(stopped), 'stopped after 1 of 3 parts');
+    assert.equal(stopped.message, 'Cancelled after 1 of 3 parts: parts 2 and 3 were not imported. Retry imports them.');
+    assert.equal(describeJob(stopped), 'cancelled after 1 of 3 parts');
     assert.deepEqual(describeParts(stopped), [
       'Part 1 of 3 · 100 rows from line 2 · done',
-      'Part 2 of 3 · 100 rows from line 102 · not started (stopped)',
-      'Part 3 of 3 · 100 rows from line 202 · not started (stopped)',
+      'Part 2 of 3 · 100 rows from line 102 · not started (cancelled)',
+      'Part 3 of 3 · 100 rows from line 202 · not started (cancelled)',
     ]);
   });
 
