@@ -10,8 +10,11 @@
  * it, to the parent job done) ≤ 1.3 × the by-hand time; this process's peak RSS growth
  * meanwhile ≤ 60 MB (the split and the uploads stream). The pre-flight before it, which
  * every import runs, is measured beside it and shown with the total (no target here:
- * preflight.bench.ts has its own). The sandbox runs in a child process, so its memory is
- * not counted, and it is reset before every round so each import goes into an empty team.
+ * preflight.bench.ts has its own). RSS is measured in this one process: the parts' growth
+ * comes after the pre-flight, which leaves the heap grown, so the first round (the largest)
+ * is the figure; later rounds reuse that memory. The sandbox runs in a child process, so
+ * its memory is not counted, and it is reset before every round so each import goes into
+ * an empty team.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
