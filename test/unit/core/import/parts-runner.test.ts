@@ -4,14 +4,16 @@
 // others imported and Retry runs only it; Cancel lets the running part finish and starts
 // no other; a "reload" (a new store, poller and runner on the same storage) carries on
 // without sending anything twice, and an upload sent just before the window closed is
-// started, not sent again.
+// started, not sent again; the rows refused in any part make one error report on the
+// source file's lines.
 import { after, before, describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetSalesClient, RateLimiter, systemClock } from '../../../../src/core/api';
-import { type Job, JobPoller, JobStore } from '../../../../src/core/jobs';
+import { type Job, JobPoller, JobStore, partRowErrors } from '../../../../src/core/jobs';
+import { writeErrorReport } from '../../../../src/core/import/error-report';
 import { prepareFile } from '../../../../src/core/import/preflight';
 import { type PreparedParts, splitPreparedFile } from '../../../../src/core/import/parts/part-files';
 import { PartsRunner } from '../../../../src/core/import/parts/parts-runner';
@@ -58,11 +60,14 @@ describe('a file imported in parts, against the sandbox', () => {
     return { store, runner, close: () => { runner.dispose(); poller.dispose(); store.dispose(); } };
   }
 
-  /** A CSV of ROWS contacts (every tenth with a line break in a quoted cell), cut into parts of about 4 KB, its first part uploaded. */
-  async function prepare(): Promise<{ path: string; parts: PreparedParts; upload: string; list: string }> {
+  /**
+   * A CSV of ROWS contacts (every tenth with a line break in a quoted cell), cut into parts
+   * of about 4 KB, its first part uploaded. `withoutEmail` picks rows left with no identifier.
+   */
+  async function prepare(withoutEmail: (row: number) => boolean = () => false): Promise<{ path: string; parts: PreparedParts; upload: string; list: string }> {
     run += 1;
     const path = join(dir, `contacts-${run}.csv`);
-    const rows = Array.from({ length: ROWS }, (_, i) => `P${i},${i % 10 === 0 ? '"two\nlines"' : 'one line'},parts-${run}-${i}@example.com`);
+    const rows = Array.from({ length: ROWS }, (_, i) => `P${i},${i % 10 === 0 ? '"two\nlines"' : 'one line'},${withoutEmail(i) ? '' : `parts-${run}-${i}@example.com`}`);
     writeFileSync(path, `First Name,Notes,Email\n${rows.join('\n')}\n`);
     const prepared = await prepareFile(path);
     try {
@@ -226,6 +231,28 @@ describe('a file imported in parts, against the sandbox', () => {
       assert.equal(await contactsIn(file.list), ROWS);
     } finally {
       reloaded.close();
+    }
+  });
+  it('Show Errors on the parent: one report of the rows GetSales refused in any part, found on the source file\'s lines', async () => {
+    const refused = (row: number): boolean => row % 37 === 5;
+    const file = await prepare(refused);
+    const { store, runner, close } = window(new MemoryStorage());
+    try {
+      const parent = await start(store, runner, file);
+      const done = await ended(store, parent.id);
+      assert.equal(done.status, 'partial', 'finished with rejected rows');
+      const expected = Array.from({ length: ROWS }, (_, i) => i).filter(refused).map((i) => `P${i}`);
+      assert.equal(done.counts?.errors, expected.length);
+      const report = await writeErrorReport({
+        sourcePath: file.path, dialect: { encoding: 'utf-8', delimiter: ',' }, kind: 'contacts', mapping: ['first_name', null, 'work_email'],
+        serverErrors: partRowErrors(done, (id) => store.get(id)),
+      });
+      assert.equal(report.serverRows, expected.length, 'every refused row was found by its line in the source');
+      assert.equal(report.preflightRows, 0);
+      const names = readFileSync(report.path, 'utf8').split('\r\n').slice(1).filter((line) => line !== '').map((line) => line.split(',')[0]);
+      assert.deepEqual(names, expected, 'the rows of every part, in the file\'s order');
+    } finally {
+      close();
     }
   });
 });
