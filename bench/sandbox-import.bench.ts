@@ -14,7 +14,6 @@
  * RSS to the highest it reached (sampled every 2 ms); later rounds would start on
  * memory the previous round freed but the process still holds.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream, createWriteStream, openAsBlob, promises as fs, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -24,6 +23,7 @@ import Papa from 'papaparse';
 import { FormData, request } from 'undici';
 import { measure } from './measure';
 import { report } from './report';
+import { type SandboxProcess as Sandbox, resetWithList as resetSandbox, startSandboxProcess, stopSandboxProcess } from './sandbox-process';
 
 const MB = 1024 * 1024;
 const ROUNDS = 5;
@@ -64,39 +64,6 @@ function bareParse(path: string): Promise<number> {
   });
 }
 
-interface Sandbox {
-  readonly url: string;
-  readonly child: ChildProcess;
-}
-
-async function startSandbox(): Promise<Sandbox> {
-  const child = spawn(process.execPath, [
-    '--import', 'tsx', join(__dirname, '..', 'src', 'sandbox', 'main.ts'),
-    '--port', '0', '--api-key', API_KEY, '--seed', 'none', '--batch-delay-ms', '0', '--rate-limit', '100000', '--quiet', '--faults',
-  ], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  const stdout = child.stdout;
-  if (stdout === null) throw new Error('no stdout from the sandbox');
-  stdout.setEncoding('utf8');
-  // Keep reading after the URL: a closed pipe would kill the sandbox with EPIPE when it logs its exit.
-  const url = await new Promise<string>((resolve, reject) => {
-    stdout.on('data', (chunk: string) => {
-      output += chunk;
-      const found = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (found !== undefined) resolve(found);
-    });
-    child.once('exit', () => reject(new Error(`the sandbox exited before listening: ${output}`)));
-  });
-  return { url, child };
-}
-
-async function stopSandbox(sandbox: Sandbox): Promise<void> {
-  if (sandbox.child.exitCode !== null) return;
-  const exited = once(sandbox.child, 'exit');
-  sandbox.child.kill('SIGTERM');
-  await exited;
-}
-
 /** Resident set size of a process, from /proc (Linux). */
 function rssBytes(pid: number): number {
   const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'));
@@ -116,21 +83,10 @@ function sampleRss(pid: number): { stop(): number } {
   };
 }
 
-/** Resets the sandbox to an empty team with one list; returns the list's uuid. */
-async function resetWithList(sandbox: Sandbox): Promise<string> {
-  const reset = await request(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
-  await reset.body.text();
-  if (reset.statusCode !== 200) throw new Error(`reset answered ${reset.statusCode}`);
-  const list = await request(`${sandbox.url}/leads/api/lists`, {
-    method: 'POST', headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Bench' }),
-  });
-  return ((await list.body.json()) as { uuid: string }).uuid;
-}
-
 /** Uploads and imports the file into an emptied sandbox; resolves with the milliseconds from upload to completed. */
 async function importFile(sandbox: Sandbox, path: string, expectedRows: number): Promise<number> {
   const { url } = sandbox;
-  const listUuid = await resetWithList(sandbox);
+  const listUuid = await resetSandbox(sandbox, API_KEY);
   const headers = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
   const started = performance.now();
   const form = new FormData();
@@ -168,7 +124,7 @@ async function main(): Promise<void> {
     if ((await bareParse(file)) !== rows + 1) throw new Error('bare parse row count mismatch');
     const bareMs: number[] = [];
     const importMs: number[] = [];
-    const sandbox = await startSandbox();
+    const sandbox = await startSandboxProcess(API_KEY);
     try {
       const pid = sandbox.child.pid;
       if (pid === undefined) throw new Error('the sandbox has no pid');
@@ -186,7 +142,7 @@ async function main(): Promise<void> {
       console.log(`${rows} rows: import ${median(importMs).toFixed(0)} ms, bare parse ${median(bareMs).toFixed(0)} ms (medians of ${ROUNDS}); sandbox idle RSS ${(idle / MB).toFixed(0)} MB`);
       console.log(`rounds: import ms ${list(importMs)}; bare ms ${list(bareMs)}`);
     } finally {
-      await stopSandbox(sandbox);
+      await stopSandboxProcess(sandbox);
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

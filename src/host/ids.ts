@@ -31,6 +31,7 @@ export const COMMANDS = {
     showErrors: 'getsales.import.showErrors',
     importFixedRows: 'getsales.import.importFixedRows',
     openSource: 'getsales.import.openSource',
+    cancelParts: 'getsales.import.cancelParts',
   },
   export: {
     contacts: 'getsales.exportContacts',

@@ -13,6 +13,7 @@ import { ConnectionService, type SandboxStarter } from './connection/connection-
 import { CredentialStore } from './connection/credential-store';
 import { createHttpDispatchers, describeProxy } from '../core/api/http-dispatchers';
 import { JobNotifier } from './jobs/job-notifications';
+import { PartsRunner } from '../core/import/parts/parts-runner';
 import { Log } from './log';
 import { ModalQuestions } from './modal-questions';
 import { type GetSalesSettings, onDidChangeProxySettings, onDidChangeSettings, readProxySettings, readSettings } from './settings';
@@ -25,6 +26,10 @@ export interface HostServices extends vscode.Disposable {
   readonly jobs: JobStore;
   readonly poller: JobPoller;
   readonly notifier: JobNotifier;
+  /** Runs the parts of files imported in parts, one after another, and carries them on after a reload. */
+  readonly parts: PartsRunner;
+  /** Where the part files of files imported in parts live (the extension's storage, shared by its windows). */
+  readonly partsRoot: string;
   readonly jobStorage: KeyValuePort;
   /** Modal questions (tests answer them through the test API). */
   readonly questions: ModalQuestions;
@@ -69,8 +74,16 @@ export function createHostServices(context: vscode.ExtensionContext, startSandbo
     log: (message) => log.info(`Jobs: ${message}`),
   });
   const notifier = new JobNotifier(jobs, connection, readSettings);
+  const parts = new PartsRunner({ store: jobs, target: () => connection.connected(), log: (line) => log.info(line) });
   const subscriptions = vscode.Disposable.from(
-    connection.onDidChange((state) => (state.mode === 'signedOut' ? poller.pause() : poller.resume())),
+    connection.onDidChange((state) => {
+      if (state.mode === 'signedOut') {
+        poller.pause();
+        return;
+      }
+      poller.resume();
+      parts.resume();
+    }),
     onDidChangeSettings((changed) => {
       if (changed.includes('apiBaseUrl')) connection.settingsChanged();
     }),
@@ -87,12 +100,15 @@ export function createHostServices(context: vscode.ExtensionContext, startSandbo
     jobs,
     poller,
     notifier,
+    parts,
+    partsRoot: vscode.Uri.joinPath(context.globalStorageUri, 'import-parts').fsPath,
     jobStorage,
     questions: new ModalQuestions(),
     version,
     settings: readSettings,
     dispose: () => {
       subscriptions.dispose();
+      parts.dispose();
       notifier.dispose();
       poller.dispose();
       jobs.dispose();

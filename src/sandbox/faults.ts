@@ -1,7 +1,8 @@
 /**
  * Scripted failures for client tests (only when the sandbox runs with faults enabled).
  * `POST /__sandbox/faults` queues a fault; the next `count` requests whose method and
- * path match consume it, in the order faults were added. Kinds: answer a status (JSON
+ * path match consume it, in the order faults were added, after `skip` matching requests
+ * have passed untouched (fail the second upload, not the first). Kinds: answer a status (JSON
  * envelope, or a raw HTML body as a proxy would send), delay then answer normally,
  * drop the connection mid-body, truncate the body after N bytes, or `lose` the answer:
  * carry the request out, then close the connection before answering (an export started
@@ -24,6 +25,8 @@ interface Fault {
   readonly method: FaultMethod;
   readonly path: string;
   readonly pattern: RegExp;
+  /** Matching requests still to let through before the fault applies. */
+  skip: number;
   remaining: number;
   readonly action: FaultAction;
 }
@@ -110,16 +113,22 @@ export class FaultQueue {
     if (typeof body.path !== 'string' || !body.path.startsWith('/')) errors.path = ['The path must start with "/" (use * as a wildcard).'];
     const count = body.count ?? 1;
     if (!isNonNegativeInteger(count) || count < 1) errors.count = ['The count must be a positive integer.'];
+    const skip = body.skip ?? 0;
+    if (!isNonNegativeInteger(skip)) errors.skip = ['The skip must be a non-negative integer (matching requests to let through first).'];
     const action = parseAction(body, errors);
     if (Object.keys(errors).length > 0 || action === undefined) throw validationErrors(errors);
     const path = body.path as string;
-    this.faults.push({ method: method as FaultMethod, path, pattern: pathPattern(path), remaining: count as number, action });
+    this.faults.push({ method: method as FaultMethod, path, pattern: pathPattern(path), skip: skip as number, remaining: count as number, action });
   }
 
-  /** Consumes one use of the first fault matching this request, if any. */
+  /** Consumes one use of the first fault matching this request, if any (or one of its skips: the request then goes through). */
   take(method: string, pathname: string): FaultAction | undefined {
     const fault = this.faults.find((f) => (f.method === '*' || f.method === method) && f.pattern.test(pathname));
     if (fault === undefined) return undefined;
+    if (fault.skip > 0) {
+      fault.skip -= 1;
+      return undefined;
+    }
     fault.remaining -= 1;
     if (fault.remaining === 0) this.faults = this.faults.filter((f) => f !== fault);
     return fault.action;
@@ -127,7 +136,7 @@ export class FaultQueue {
 
   /** The pending faults, in the shape they were requested (count = uses left). */
   list(): Record<string, unknown>[] {
-    return this.faults.map((f) => ({ method: f.method, path: f.path, count: f.remaining, ...describeAction(f.action) }));
+    return this.faults.map((f) => ({ method: f.method, path: f.path, count: f.remaining, ...(f.skip > 0 ? { skip: f.skip } : {}), ...describeAction(f.action) }));
   }
 
   clear(): void {

@@ -15,8 +15,9 @@ export function readRestoreKey(value: unknown, path: string): RestoreKey {
     kind: oneOf(fields.kind, `${path}.kind`, RECORD_KINDS),
     importUuid: nonEmptyString(fields.importUuid, `${path}.importUuid`, { maxLength: PROTOCOL_LIMITS.maxFieldName }),
   };
-  // Absent in states saved before the screen could re-read a file.
-  return fields.reading === undefined ? key : { ...key, reading: readFileReading(object(fields.reading, `${path}.reading`), `${path}.reading`) };
+  // Absent in states saved before the screen could re-read a file, or import in parts.
+  const withReading = fields.reading === undefined ? key : { ...key, reading: readFileReading(object(fields.reading, `${path}.reading`), `${path}.reading`) };
+  return fields.partsId === undefined ? withReading : { ...withReading, partsId: nonEmptyString(fields.partsId, `${path}.partsId`, { maxLength: PROTOCOL_LIMITS.maxFieldName }) };
 }
 
 export function decodeWebviewState(value: unknown): Decoded<WebviewState> {

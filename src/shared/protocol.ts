@@ -26,6 +26,8 @@ export interface RestoreKey {
   readonly importUuid: string;
   /** How the user chose to read the file on the screen; absent: as detected, formulas left alone. */
   readonly reading?: FileReading;
+  /** A file over the upload limit, imported in parts: the id of its parts (and of its job once started). */
+  readonly partsId?: string;
 }
 
 /** How the file is read for the preview and the upload: the user's choices on the screen. */
@@ -75,6 +77,18 @@ export interface FileFacts {
   readonly converted: boolean;
   /** Pre-flight warnings, one sentence each. */
   readonly warnings: readonly string[];
+  /** A file over GetSales' per-upload limit, imported in parts one after another with this mapping. */
+  readonly parts?: PartsFacts;
+}
+
+export interface PartsFacts {
+  readonly count: number;
+  /** What is uploaded in all (the converted copy's size). */
+  readonly uploadBytes: number;
+  /** The most one part holds. */
+  readonly maxPartBytes: number;
+  /** GetSales' limit per upload. */
+  readonly limitBytes: number;
 }
 
 export interface FieldGroupOption {

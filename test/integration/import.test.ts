@@ -1,5 +1,6 @@
 // Imports in the real extension host against the harness's sandbox, for contacts and for
-// companies: a file over 15 MB is refused before any upload, a Windows-1252 file arrives
+// companies: a file over 15 MB is refused before any upload when parts are turned down
+// (import-parts.test.ts has it imported in parts), a Windows-1252 file arrives
 // with its accents intact (read back through /__sandbox/state), a semicolon file maps
 // and imports, rows without an identifier become diagnostics and come back in the error
 // report (which imports again once fixed), a 422 from the server is shown and nothing is
@@ -104,7 +105,7 @@ for (const mode of sandboxModes()) describe(`import: from a CSV on disk to a job
 
   for (const kind of ['contacts', 'companies'] as const) {
     describe(kind, () => {
-      it('refuses a file over 15 MB before anything is uploaded', async () => {
+      it('refuses a file over 15 MB before anything is uploaded when parts are turned down', async () => {
         const header = kind === 'contacts' ? 'First Name,Email\r\n' : 'Company Name,Domain\r\n';
         const row = kind === 'contacts' ? `Ada,ada-${token}@example.com\r\n` : `Acme ${token},acme.example\r\n`;
         const path = join(scratch, `big-${kind}.csv`);
@@ -112,7 +113,7 @@ for (const mode of sandboxModes()) describe(`import: from a CSV on disk to a job
         const uploadsBefore = api.logLines().filter((line) => line.includes('upload-csv')).length;
         const jobsBefore = api.jobs.all().length;
 
-        const outcome = await runImport(kind, { file: vscode.Uri.file(path) });
+        const outcome = await runImport(kind, { file: vscode.Uri.file(path), parts: false });
 
         assert.equal(outcome.importUuid, undefined, 'nothing was uploaded');
         assert.match(outcome.error ?? '', /cannot be imported: The file is 15\.0 MB .* GetSales accepts up to 15\.0 MB .* Split it .* Nothing was sent/);

@@ -66,6 +66,20 @@ describe('mapping screen', () => {
     assert.match(facts, /tab \(\\t\), sent with commas/);
   });
 
+  it('a file over the limit: says it goes up in parts, one after another with this mapping, and starts "in N parts"', async () => {
+    const base = contactsModel();
+    const parts = { count: 3, uploadBytes: 40 * 1024 * 1024, maxPartBytes: 14 * 1024 * 1024, limitBytes: 15 * 1024 * 1024 };
+    const screen = await screens.open({ model: contactsModel({ file: { ...base.file, parts }, restore: { ...base.restore, partsId: '0b6f4c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e' } }) });
+    assert.match(await screen.text('.file-facts'), /Parts\s*3, one after another/);
+    assert.equal(await screen.text('#parts-note'), 'This file is 40.0 MB to upload, over GetSales\' limit of 15.0 MB per upload: it goes up in 3 parts of whole rows (at most 14.0 MB each, each with the header row), one after another, all with this mapping, as one job in the Jobs view.');
+    assert.equal((await screen.text('#start-import')).trim(), 'Start import in 3 parts');
+    const saved = (await screen.savedState()) as { restore: { partsId?: string } };
+    assert.equal(saved.restore.partsId, '0b6f4c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e', 'a reload finds its parts again');
+    const single = await screens.open({ model: contactsModel() });
+    assert.equal(await single.page.locator('#parts-note').count(), 0);
+    assert.equal((await single.text('#start-import')).trim(), 'Start import');
+  });
+
   it('posts the new mapping with a new revision when a picker changes, and saves it with setState', async () => {
     const screen = await screens.open({ model: contactsModel() });
     await screen.pick('#picker-3', 'About');

@@ -68,6 +68,13 @@ describe('decodeWebviewState', () => {
     assert.deepEqual(decodeWebviewState(JSON.parse(JSON.stringify(state))), { ok: true, value: state });
   });
 
+  it('reads back the parts id of a file imported in parts, and refuses one that is not a string', () => {
+    const inParts: WebviewState = { ...state, restore: { ...state.restore, partsId: '0b6f4c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e' } };
+    assert.deepEqual(decodeWebviewState(JSON.parse(JSON.stringify(inParts))), { ok: true, value: inParts });
+    const decoded = decodeWebviewState({ ...state, restore: { ...state.restore, partsId: 7 } });
+    assert.match(decoded.ok ? 'accepted' : decoded.reason, /^state\.restore\.partsId/);
+  });
+
   it('refuses other versions, missing restore keys, and a target of the other kind', () => {
     const refused = (value: unknown): string => {
       const decoded = decodeWebviewState(value);

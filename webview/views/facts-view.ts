@@ -42,6 +42,14 @@ function formulaNote(model: MappingModel): HTMLElement | null {
     `${plural(count, 'cell starts', 'cells start')} like a spreadsheet formula (=, +, -, @) on ${lines.length === 1 ? 'line' : 'lines'} ${shown}${lines.length > 5 ? ' and more' : ''}. Spreadsheet apps such as Excel may run ${count === 1 ? 'it' : 'them'} when this data is opened there later.`);
 }
 
+/** A file over the limit: the parts it goes up in, said once beside the facts. */
+function partsNote(model: MappingModel): HTMLElement | null {
+  const parts = model.file.parts;
+  if (parts === undefined) return null;
+  return h('p', { id: 'parts-note', class: 'note', role: 'note' },
+    `This file is ${formatBytes(parts.uploadBytes)} to upload, over GetSales' limit of ${formatBytes(parts.limitBytes)} per upload: it goes up in ${formatCount(parts.count)} parts of whole rows (at most ${formatBytes(parts.maxPartBytes)} each, each with the header row), one after another, all with this mapping, as one job in the Jobs view.`);
+}
+
 /** Delimiters GetSales reads itself (contract §2.1); any other is sent as commas in the upload copy. */
 const SENT_AS_IS: readonly string[] = [',', ';', '|'];
 
@@ -54,6 +62,7 @@ export function createFactsView(model: MappingModel, actions: ScreenActions): Vi
     ...fact('Columns', formatCount(model.columns.length)),
     ...fact('Delimiter', delimiter),
     ...fact('Encoding', encodingFact(model)),
+    ...(file.parts === undefined ? [] : fact('Parts', `${formatCount(file.parts.count)}, one after another`)),
   );
 
   const choice = custom<Dropdown>('vscode-dropdown', { id: 'encoding-choice', 'aria-label': 'Encoding' });
@@ -79,7 +88,7 @@ export function createFactsView(model: MappingModel, actions: ScreenActions): Vi
   const warnings = file.warnings.length === 0
     ? null
     : h('ul', { class: 'warnings', 'aria-label': 'File warnings' }, ...file.warnings.map((warning) => h('li', {}, warning)));
-  const element = h('section', { class: 'file-facts', 'aria-label': 'File facts' }, facts, reading, warnings);
+  const element = h('section', { class: 'file-facts', 'aria-label': 'File facts' }, facts, partsNote(model), reading, warnings);
 
   return {
     element,

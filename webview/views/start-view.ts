@@ -7,7 +7,8 @@ import type { ScreenActions, View } from './view';
 export function createStartView(initial: ScreenState, actions: ScreenActions): View {
   const save = custom<Checkbox>('vscode-checkbox', { id: 'save-mapping', checked: initial.saveMapping }, 'Save this mapping for files with these headers');
   save.addEventListener('change', () => actions.setSaveMapping(save.checked));
-  const start = custom<Button>('vscode-button', { id: 'start-import' }, 'Start import');
+  const parts = initial.model.file.parts;
+  const start = custom<Button>('vscode-button', { id: 'start-import' }, parts === undefined ? 'Start import' : `Start import in ${parts.count} parts`);
   start.addEventListener('click', () => {
     // The toolkit button still dispatches click from scripts when disabled; guard here.
     if (!start.hasAttribute('disabled')) actions.start();

@@ -8,7 +8,7 @@
  * file's line numbers. Memory stays flat whatever the file's size.
  */
 import { basename } from 'node:path';
-import { encodingLabel, needsRewrite, type CsvDialect, type CsvNotice } from './dialect';
+import { encodingLabel, needsRewrite, type CsvDelimiter, type CsvDialect, type CsvNotice } from './dialect';
 import { InvalidUtf8Error } from './encoding';
 import { bomOf } from './encoding-detect';
 import { formatCsvRow } from './csv-format';
@@ -68,6 +68,10 @@ export interface FullPassResult {
   readonly uploadPath: string;
   /** The name to give the server (a converted .tsv goes up as .csv). */
   readonly uploadFileName: string;
+  /** How the upload copy separates its cells: a copy written row by row uses commas. */
+  readonly uploadDelimiter: CsvDelimiter;
+  /** Rows of the upload copy with a line break inside a quoted cell; 0: every line break of the copy ends a row. */
+  readonly multiLineRows: number;
   readonly uploadSizeBytes: number;
   /** Hex SHA-256 of exactly the bytes of the upload copy: the same content gives the same hash, whatever the file is called. */
   readonly contentHash: string;
@@ -220,6 +224,9 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
       conversions: conversionSentences(dialect, summary, rewrite, neutralise ? formulaCount : 0),
       uploadPath: published.path,
       uploadFileName: basename(published.path),
+      uploadDelimiter: mode === 'rows' ? ',' : dialect.delimiter,
+      // A copy keeps each row on its lines, so the rows spanning lines are the ones read here.
+      multiLineRows: summary.multiLineRows,
       uploadSizeBytes,
       contentHash: published.contentHash,
       warnings,

@@ -4,6 +4,15 @@ import { formatBytes, formatCount } from '../../shared/format';
 /** GetSales refuses uploads over 15 MB (contract §2.1); MB here is 1024 × 1024 bytes. */
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
+/**
+ * The most a part of a file imported in parts holds: a margin under the limit for a
+ * server that counts a MB as 1,000,000 bytes (15 MB would then be 14.3 MiB).
+ */
+export const PART_MAX_BYTES = 14 * 1024 * 1024;
+
+/** Files that need more parts than this are refused: about 1.4 GB, and as much again on disk while they are split. */
+export const MAX_PARTS = 100;
+
 /** Data rows shown in the first view, like the server's `csv_preview`. */
 export const PREVIEW_ROW_COUNT = 10;
 

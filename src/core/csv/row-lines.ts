@@ -21,6 +21,11 @@ export class LineCounter {
     return line;
   }
 
+  /** The line the next row starts on (the line after the last row taken). */
+  get next(): number {
+    return this.nextLine;
+  }
+
   /** `take` for a row known to hold no line break. */
   takeOne(): number {
     const line = this.nextLine;

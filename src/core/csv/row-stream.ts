@@ -12,8 +12,8 @@ import type { ParsedRows, QuoteErrorCode } from './papa';
 import { LineCounter, isBlankRow } from './row-lines';
 
 export interface RowHandlers {
-  /** Every row that is not blank, with the 1-based line of the file it starts on. */
-  onRow(fields: string[], line: number): void;
+  /** Every row that is not blank, with the 1-based line of the file it starts on and the line after its last one. */
+  onRow(fields: string[], line: number, endLine: number): void;
   /** A blank row (or Excel's "sep=" line), skipped: `lines` is how many lines it spans. */
   onSkippedRow?(lines: number): void;
   /** The bytes as read, before decoding: for a snapshot. The view is valid until `afterChunk` resolves (the buffer is then read into again). */
@@ -46,6 +46,8 @@ export interface RowStreamSummary {
   readonly endOfFileMark: boolean;
   /** 1-based line of the first NUL character, if the text holds one. */
   readonly nulLine: number | undefined;
+  /** Rows (blank ones too) with a line break inside a quoted cell: 0 means every line break ends a row. */
+  readonly multiLineRows: number;
 }
 
 const EOF_MARK = '\u001a';
@@ -75,6 +77,7 @@ export async function streamRows(path: string, dialect: CsvDialect, handlers: Ro
   let heldEofMark = false;
   let nulSeen = false;
   let nulLine: number | undefined;
+  let multiLineRows = 0;
 
   const deliver = (parsed: ParsedRows): void => {
     const errorRows = parsed.quoteErrors.length > 0 ? new Map(parsed.quoteErrors.map((e) => [e.rowIndex, e.code])) : undefined;
@@ -83,6 +86,7 @@ export async function streamRows(path: string, dialect: CsvDialect, handlers: Ro
     for (let i = 0; i < rows.length; i += 1) {
       const fields = rows[i] as string[];
       const line = singleLine ? lines.takeOne() : lines.take(fields);
+      if (!singleLine && lines.next - line > 1) multiLineRows += 1;
       // Only rows of a chunk that held a NUL are searched, so clean files pay nothing.
       if (nulSeen && nulLine === undefined) nulLine = nulLineIn(fields, line);
       const quoteError = errorRows?.get(i);
@@ -95,7 +99,7 @@ export async function streamRows(path: string, dialect: CsvDialect, handlers: Ro
         if (fields.length > 1 || (fields[0] ?? '') !== '') blankRowsWithCells += 1;
         handlers.onSkippedRow?.(singleLine ? 1 : 1 + lineBreaks(fields));
       } else {
-        handlers.onRow(fields, line);
+        handlers.onRow(fields, line, lines.next);
       }
     }
   };
@@ -134,7 +138,7 @@ export async function streamRows(path: string, dialect: CsvDialect, handlers: Ro
     take(decoder.end());
     for (const parsed of splitter.end()) deliver(parsed);
     await handlers.afterChunk?.();
-    return { bytesRead, blankRows, blankRowsWithCells, mixedLineEndings: splitter.mixedLineEndings, endOfFileMark: heldEofMark, nulLine };
+    return { bytesRead, blankRows, blankRowsWithCells, mixedLineEndings: splitter.mixedLineEndings, endOfFileMark: heldEofMark, nulLine, multiLineRows };
   } finally {
     await handle.close();
   }

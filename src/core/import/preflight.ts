@@ -6,7 +6,8 @@
  */
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
-import { type CsvEncoding, type CsvNotice, type FirstView, type FullPassResult, LOW_CONFIDENCE, encodingLabel, readFirstView, runFullPass } from '../csv';
+import { type CsvEncoding, type CsvNotice, type FirstView, type FullPassResult, LOW_CONFIDENCE, MAX_UPLOAD_BYTES, describeSize, encodingLabel, readFirstView, runFullPass } from '../csv';
+import { MAX_PARTS, PART_MAX_BYTES } from '../csv/limits';
 import { fileErrorInWords } from '../files/file-errors';
 import { UserError } from '../user-error';
 
@@ -18,6 +19,8 @@ export interface PreparedFile {
   readonly warnings: readonly string[];
   /** The upload has formula-like cells neutralised (the user's opt-in). */
   readonly neutralisedFormulas: boolean;
+  /** The upload copy is over GetSales' limit: it goes up in parts (only with `allowParts`). */
+  readonly needsParts: boolean;
 }
 
 export interface PreflightOptions {
@@ -27,6 +30,8 @@ export interface PreflightOptions {
   readonly encoding?: CsvEncoding;
   /** Put a ' before formula-like cells in the upload (the user's opt-in). */
   readonly neutraliseFormulas?: boolean;
+  /** A file over the upload limit is prepared for an import in parts instead of refused. */
+  readonly allowParts?: boolean;
 }
 
 const MAX_WARNINGS = 20;
@@ -83,10 +88,25 @@ export function formulaSentence(fullPass: FullPassResult): string | undefined {
   return `${cells} like a spreadsheet formula (=, +, -, @) on line${lines.length === 1 ? '' : 's'} ${shown}${more}: a spreadsheet app may run ${count === 1 ? 'it' : 'them'} when the data is opened there later.`;
 }
 
+/** What still stops the import: with parts allowed, a file over the limit only does when even parts cannot carry it. */
+function blocking(problems: readonly CsvNotice[], options: PreflightOptions): CsvNotice[] {
+  return options.allowParts === true ? problems.filter((problem) => problem.code !== 'too-big') : [...problems];
+}
+
+/** Beyond this many bytes not even the most parts would carry the file (UTF-16 halves in conversion). */
+function tooBigForParts(view: FirstView): CsvNotice | undefined {
+  const utf16 = view.dialect.encoding === 'utf-16le' || view.dialect.encoding === 'utf-16be';
+  const most = MAX_PARTS * PART_MAX_BYTES * (utf16 ? 2 : 1);
+  if (view.sizeBytes <= most) return undefined;
+  return { code: 'too-big', message: `The file is ${describeSize(view.sizeBytes)}; GetSales accepts up to ${describeSize(MAX_UPLOAD_BYTES)} per upload, and this extension imports at most ${MAX_PARTS} parts of one file. Split it into smaller files.` };
+}
+
 async function prepareOnce(path: string, options: PreflightOptions): Promise<{ prepared: PreparedFile; changed: boolean }> {
   const before = await reading(path, () => fingerprint(path));
   const firstView = await reading(path, () => readFirstView(path, { encoding: options.encoding }));
-  if (firstView.problems.length > 0) throw refuse(path, firstView.problems);
+  const beyondParts = options.allowParts === true ? tooBigForParts(firstView) : undefined;
+  const viewProblems = beyondParts === undefined ? blocking(firstView.problems, options) : [beyondParts, ...blocking(firstView.problems, options)];
+  if (viewProblems.length > 0) throw refuse(path, viewProblems);
   const fullPass = await reading(path, () => runFullPass(path, firstView.dialect, {
     signal: options.signal, onProgress: options.onProgress, neutraliseFormulas: options.neutraliseFormulas, strict: options.encoding === undefined,
   }));
@@ -94,9 +114,10 @@ async function prepareOnce(path: string, options: PreflightOptions): Promise<{ p
     await fullPass.dispose();
     throw error;
   });
-  if (fullPass.problems.length > 0) {
+  const passProblems = blocking(fullPass.problems, options);
+  if (passProblems.length > 0) {
     await fullPass.dispose();
-    throw refuse(path, fullPass.problems);
+    throw refuse(path, passProblems);
   }
   const warnings = uniqueSentences([
     fullPass.conversions,
@@ -104,7 +125,8 @@ async function prepareOnce(path: string, options: PreflightOptions): Promise<{ p
     firstView.warnings.map((notice) => notice.message),
     fullPass.warnings.map((notice) => notice.message),
   ]);
-  return { prepared: { path, firstView, fullPass, warnings, neutralisedFormulas: options.neutraliseFormulas === true }, changed: !sameFile(before, after) };
+  const needsParts = fullPass.uploadSizeBytes > MAX_UPLOAD_BYTES;
+  return { prepared: { path, firstView, fullPass, warnings, neutralisedFormulas: options.neutraliseFormulas === true, needsParts }, changed: !sameFile(before, after) };
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { GetSalesClient } from '../api';
 import { type CsvDialect } from '../csv';
 import { toApiColumns } from '../mapping';
-import { type Job, type JobConnection, type JobStore, importStartPatch } from '../jobs';
+import { type Job, type JobConnection, type JobStore, type JsonValue, importStartPatch } from '../jobs';
 import type { ColumnMapping, RecordKind, TargetState } from '../../shared/protocol';
 import { type ImportTarget, importJobData } from './import-job-data';
 
@@ -23,6 +23,8 @@ export interface StartImportInput {
   /** The uploaded bytes' hash and the connection's key, kept so importing the same content again asks first. */
   readonly contentHash?: string;
   readonly connectionKey?: string;
+  /** One part of a file imported in parts: the parent job's id. */
+  readonly parentId?: string;
 }
 
 export function importTargetOf(target: TargetState): ImportTarget {
@@ -31,7 +33,30 @@ export function importTargetOf(target: TargetState): ImportTarget {
     : { listUuid: undefined, listUuids: target.listUuids, tags: target.tags, updateExisting: true };
 }
 
-export async function startImport(client: Pick<GetSalesClient, 'importContacts' | 'importCompanies'>, store: JobStore, input: StartImportInput, signal?: AbortSignal): Promise<Job> {
+/** What the job keeps of the import (see import-job-data.ts). */
+export function jobDataOf(input: Pick<StartImportInput, 'mapping' | 'headers' | 'dialect' | 'target' | 'contentHash' | 'connectionKey'>): Record<string, JsonValue> {
+  return importJobData({
+    mapping: input.mapping,
+    headers: input.headers,
+    encoding: input.dialect.encoding,
+    delimiter: input.dialect.delimiter,
+    sepLine: input.dialect.sepLine === true,
+    target: importTargetOf(input.target),
+    contentHash: input.contentHash,
+    connectionKey: input.connectionKey,
+  });
+}
+
+/** The screen's target again, from what a job keeps (a part of a file imported in parts starts with its parent's). */
+export function targetStateOf(kind: RecordKind, target: ImportTarget): TargetState {
+  return kind === 'contacts'
+    ? { kind, listUuid: target.listUuid ?? null, tags: [...target.tags], updateExisting: target.updateExisting }
+    : { kind, listUuids: [...target.listUuids], tags: [...target.tags] };
+}
+
+export type ImportStarter = Pick<GetSalesClient, 'importContacts' | 'importCompanies'>;
+
+export async function startImport(client: ImportStarter, store: JobStore, input: StartImportInput, signal?: AbortSignal): Promise<Job> {
   const columns = toApiColumns(input.mapping);
   const { target } = input;
   const tags = target.tags.length > 0 ? target.tags : undefined;
@@ -39,22 +64,14 @@ export async function startImport(client: Pick<GetSalesClient, 'importContacts' 
     ? await client.importContacts(input.importUuid, { columns, listUuid: target.listUuid ?? undefined, tags, updateIfExists: target.updateExisting }, signal)
     : await client.importCompanies(input.importUuid, { columns, listUuids: target.listUuids.length > 0 ? target.listUuids : undefined, tags }, signal);
   return store.addImport({
+    parentId: input.parentId,
     entity: input.kind,
     connection: input.connection,
     remoteUuid: remote.uuid,
     label: input.label,
     remoteStatus: remote.rawStatus,
     sourcePath: input.sourcePath,
-    data: importJobData({
-      mapping: input.mapping,
-      headers: input.headers,
-      encoding: input.dialect.encoding,
-      delimiter: input.dialect.delimiter,
-      sepLine: input.dialect.sepLine === true,
-      target: importTargetOf(target),
-      contentHash: input.contentHash,
-      connectionKey: input.connectionKey,
-    }),
+    data: jobDataOf(input),
     state: importStartPatch(remote),
   });
 }

@@ -4,6 +4,7 @@
  */
 import { formatCount, plural } from '../../shared/format';
 import { type Job, isJobActive } from './job';
+import { partLabel } from './parent-job';
 
 /** "under 1 s", "42 s", "3 min 5 s", "1 h 2 min". */
 export function formatDuration(ms: number): string {
@@ -16,16 +17,45 @@ export function formatDuration(ms: number): string {
   return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
 }
 
+function describeProgress(job: Job): string {
+  const unit = job.kind === 'import' ? 'rows' : 'records';
+  if (job.progress?.total !== undefined && job.progress.total > 0) {
+    return `${formatCount(job.progress.done)} / ${formatCount(job.progress.total)} ${unit}`;
+  }
+  if (job.progress && job.progress.done > 0) return `${formatCount(job.progress.done)} ${unit}`;
+  return job.status === 'queued' ? 'queued' : 'running';
+}
+
+/** A file imported in parts: which part is on, or how it ended, beside the summed progress. */
+function describeParent(job: Job, parts: NonNullable<Job['parts']>): string {
+  const count = parts.parts.length;
+  if (isJobActive(job)) {
+    // Cancelled while a part runs: that part finishes (GetSales cannot stop it), no other starts.
+    if (parts.stopped) return `cancelled after this part · ${describeProgress(job)}`;
+    const current = parts.parts.findIndex((part) => part.state === 'uploading' || part.state === 'running');
+    const next = current === -1 ? parts.parts.findIndex((part) => part.state === 'waiting') : current;
+    return `${describeProgress(job)} · ${partLabel(Math.max(0, next), count)}`;
+  }
+  const failed = parts.parts.filter((part) => part.state === 'failed').length;
+  const finished = parts.parts.filter((part) => part.state === 'done' || part.state === 'partial').length;
+  switch (job.status) {
+    case 'failed':
+      return `${formatCount(failed)} of ${formatCount(count)} parts failed`;
+    case 'cancelled':
+      return `cancelled after ${formatCount(finished)} of ${formatCount(count)} parts`;
+    default:
+      return `${describeFinished(job)} · ${plural(count, 'part')}`;
+  }
+}
+
 /** The short line next to the label: progress while active, outcome and duration after. */
 export function describeJob(job: Job): string {
-  if (isJobActive(job)) {
-    const unit = job.kind === 'import' ? 'rows' : 'records';
-    if (job.progress?.total !== undefined && job.progress.total > 0) {
-      return `${formatCount(job.progress.done)} / ${formatCount(job.progress.total)} ${unit}`;
-    }
-    if (job.progress && job.progress.done > 0) return `${formatCount(job.progress.done)} ${unit}`;
-    return job.status === 'queued' ? 'queued' : 'running';
-  }
+  if (job.parts !== undefined) return describeParent(job, job.parts);
+  if (isJobActive(job)) return describeProgress(job);
+  return describeFinished(job);
+}
+
+function describeFinished(job: Job): string {
   const duration = jobDuration(job);
   const took = duration !== undefined ? ` in ${formatDuration(duration)}` : '';
   switch (job.status) {
@@ -67,6 +97,12 @@ export function describeCounts(job: Job): string | undefined {
 export function finishedSentence(job: Job): string {
   const what = job.kind === 'import' ? `Import of ${job.label}` : `Export of ${job.label}`;
   if (job.status === 'failed') return `${what} failed${job.message ? `: ${job.message}` : '.'}`;
+  if (job.parts !== undefined) {
+    if (job.status === 'cancelled') return `${what}: ${job.message === undefined ? 'cancelled.' : `${job.message.charAt(0).toLowerCase()}${job.message.slice(1)}`}`;
+    const counts = describeCounts(job);
+    const limit = job.status === 'partial' && job.message ? ` ${job.message}` : '';
+    return `${what} finished in ${plural(job.parts.parts.length, 'part')}${counts ? `: ${counts}` : ''}.${limit}`;
+  }
   if (job.status === 'gone') return `${what} is no longer known${job.connection === 'sandbox' ? ' to the sandbox' : ' to GetSales'}.`;
   if (job.status === 'cancelled') return `${what} was cancelled on GetSales; nothing to download.`;
   if (job.kind === 'export') {
@@ -94,6 +130,8 @@ const STATUS_LABELS: Record<Job['status'], string> = {
  * last word ("done") would contradict what the line says.
  */
 export function statusLabel(job: Job): string {
+  // Only a file imported in parts is cancelled here rather than on GetSales: its user stopped it.
+  if (job.parts !== undefined && job.status === 'cancelled') return 'Cancelled by you';
   const label = STATUS_LABELS[job.status];
   return job.remoteStatus === undefined || job.status === 'gone' ? label : `${label} (GetSales: ${job.remoteStatus})`;
 }

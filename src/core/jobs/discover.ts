@@ -24,9 +24,11 @@ export const RECENT_EXPORTS_LIMIT = 20;
 /** Adds recent imports the store does not know yet; returns how many were added. */
 export async function discoverRecentImports(store: JobStore, lister: ImportLister, connection: JobConnection, signal?: AbortSignal): Promise<number> {
   const page = await lister.listImports({ limit: RECENT_IMPORTS_LIMIT }, signal);
+  // A part's attempt that a Retry replaced is history of its parent, not a job of its own.
+  const replaced = new Set(store.all().flatMap((job) => job.parts?.parts.flatMap((part) => part.replaced) ?? []));
   let added = 0;
   for (const remote of page.items) {
-    if (store.get(jobId('import', remote.uuid))) continue;
+    if (store.get(jobId('import', remote.uuid)) || replaced.has(remote.uuid)) continue;
     // An upload that was never started is a mapping someone abandoned, not a job.
     if (remote.status === 'not_started') continue;
     store.addImport({

@@ -4,12 +4,12 @@
  * never half-trusted.
  */
 import {
-  DecodeError, type OnProblem, arrayOf, count, jsonType, lenient, object, oneOf, optional, recordOf, skipInvalid, string,
+  DecodeError, type OnProblem, arrayOf, boolean, count, jsonType, lenient, nonEmptyString, object, oneOf, optional, recordOf, skipInvalid, string,
 } from '../../shared/decode';
 import { RECORD_KINDS } from '../../shared/vocabulary';
 import {
-  JOB_CONNECTIONS, JOB_STATUSES, type Job, type JobCounts, type JobKind, type JobProgress,
-  type JobRowError, type JsonValue, MAX_ROW_ERRORS, type ServerTimes, jobId,
+  JOB_CONNECTIONS, JOB_STATUSES, type ImportPart, type ImportParts, type Job, type JobCounts, type JobKind, type JobProgress,
+  type JobRowError, type JsonValue, MAX_ROW_ERRORS, PART_STATES, type ServerTimes, jobId,
 } from './job';
 
 const JOB_KINDS: readonly JobKind[] = ['import', 'export'];
@@ -76,6 +76,40 @@ function decodeJob(value: unknown, path: string, onBadData: OnProblem): Job {
     downloads: optional(o.downloads, at('downloads'), (v, p) => arrayOf(v, p, string), []),
     discovered: o.discovered === true,
     data: lenient(o.data, at('data'), jsonObject, {}, onBadData),
+    // A parent whose parts do not read cannot be run or summed: it is dropped (a part whose parent is gone is shown on its own).
+    parts: optional(o.parts, at('parts'), decodeParts),
+    parentId: optional(o.parentId, at('parentId'), string),
+  };
+}
+
+function decodeParts(value: unknown, path: string): ImportParts {
+  const o = object(value, path);
+  const parts = arrayOf(o.parts, `${path}.parts`, decodePart);
+  if (parts.length === 0) throw new DecodeError(`${path}.parts`, 'has no parts');
+  return {
+    folder: nonEmptyString(o.folder, `${path}.folder`),
+    parts,
+    stopped: boolean(o.stopped, `${path}.stopped`),
+    firstUpload: string(o.firstUpload, `${path}.firstUpload`),
+  };
+}
+
+function decodePart(value: unknown, path: string): ImportPart {
+  const o = object(value, path);
+  const at = (key: string): string => `${path}.${key}`;
+  const state = oneOf(o.state, at('state'), PART_STATES);
+  return {
+    file: nonEmptyString(o.file, at('file')),
+    sizeBytes: count(o.sizeBytes, at('sizeBytes')),
+    rows: count(o.rows, at('rows')),
+    firstLine: count(o.firstLine, at('firstLine')),
+    lineOffset: count(o.lineOffset, at('lineOffset')),
+    // Whoever was sending it stopped with the window that was: it waits to be sent again.
+    state: state === 'uploading' ? 'waiting' : state,
+    uploadUuid: optional(o.uploadUuid, at('uploadUuid'), string),
+    jobId: optional(o.jobId, at('jobId'), string),
+    error: optional(o.error, at('error'), string),
+    replaced: optional(o.replaced, at('replaced'), (v, p) => arrayOf(v, p, string), []),
   };
 }
 

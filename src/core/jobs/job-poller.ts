@@ -127,6 +127,11 @@ export class JobPoller implements Disposable {
     const job = this.options.store.get(id);
     const target = this.options.target();
     if (!job) return undefined;
+    // A file imported in parts is known only here: its parts are what the server knows.
+    if (job.parts !== undefined) {
+      for (const child of this.options.store.children(id).filter(isJobActive)) await this.refresh(child.id, signal);
+      return this.options.store.get(id);
+    }
     if (!target) throw new AuthError('Sign in to GetSales (or try the local sandbox) to refresh jobs.');
     if (job.connection !== target.connection) {
       throw new WrongConnectionError(job.connection);
@@ -155,7 +160,7 @@ export class JobPoller implements Disposable {
   }
 
   private track(job: Job): void {
-    if (this.disposed || this.paused || this.authBlocked || this.schedules.has(job.id)) return;
+    if (this.disposed || this.paused || this.authBlocked || this.schedules.has(job.id) || job.parts !== undefined) return;
     const target = this.options.target();
     if (!target || target.connection !== job.connection) return;
     const delayMs = firstPollDelay(this.options.clock.now() - job.createdAt);

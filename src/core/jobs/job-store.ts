@@ -9,8 +9,9 @@ import type { KeyValuePort } from '../key-value-port';
 import { Emitter, type Event } from './emitter';
 import { decodeJobs, encodeJobs } from './job-codec';
 import {
-  type Job, type JobConnection, type JobPatch, type JsonValue, MAX_ROW_ERRORS, isJobActive, jobId,
+  type ImportPart, type ImportParts, type Job, type JobConnection, type JobPatch, type JsonValue, MAX_ROW_ERRORS, isJobActive, jobId,
 } from './job';
+import { parentPatch } from './parent-job';
 import { messageOf } from '../message-of';
 
 export interface JobStoreOptions {
@@ -40,6 +41,16 @@ interface NewJobCommon {
 
 export interface NewImportJob extends NewJobCommon {
   readonly sourcePath?: string;
+  /** One part of a file imported in parts: its parent's id. */
+  readonly parentId?: string;
+}
+
+/** A file imported in parts: the parent job, known only here. */
+export interface NewPartsJob extends Omit<NewJobCommon, 'remoteUuid' | 'remoteStatus' | 'state' | 'discovered'> {
+  /** A local id (a fresh uuid), which also names the parts' folder. */
+  readonly localId: string;
+  readonly sourcePath: string;
+  readonly parts: ImportParts;
 }
 
 export type NewExportJob = NewJobCommon;
@@ -92,7 +103,26 @@ export class JobStore {
    * Adding a job that already exists returns the existing one unchanged.
    */
   addImport(input: NewImportJob): Job {
-    return this.add({ ...this.blank('import', input), sourcePath: input.sourcePath });
+    return this.add({ ...this.blank('import', input), sourcePath: input.sourcePath, parentId: input.parentId });
+  }
+
+  /** Records a file imported in parts, before any part is started: its parts then join it with `addImport({ parentId })`. */
+  addParts(input: NewPartsJob): Job {
+    const job: Job = { ...this.blank('import', { ...input, remoteUuid: input.localId }), sourcePath: input.sourcePath, parts: input.parts };
+    return this.add({ ...job, ...parentPatch(job, (id) => this.jobs.get(id)) });
+  }
+
+  /** The jobs of a parent's parts (current attempts and any other child), oldest first. */
+  children(parentId: string): Job[] {
+    return [...this.jobs.values()].filter((job) => job.parentId === parentId).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  }
+
+  /** Changes one part of a parent; the parent's summary follows. Returns the parent, or undefined for an unknown parent or part. */
+  updatePart(parentId: string, index: number, change: Partial<Omit<ImportPart, 'file' | 'sizeBytes' | 'rows' | 'firstLine' | 'lineOffset'>>): Job | undefined {
+    const parent = this.jobs.get(parentId);
+    const plan = parent?.parts;
+    if (plan === undefined || plan.parts[index] === undefined) return undefined;
+    return this.patch(parentId, { parts: { ...plan, parts: plan.parts.map((part, at) => (at === index ? { ...part, ...change } : part)) } });
   }
 
   /** Records an export the server has queued. */
@@ -107,7 +137,7 @@ export class JobStore {
   patch(id: string, patch: JobPatch): Job | undefined {
     const previous = this.jobs.get(id);
     if (!previous || this.disposed) return undefined;
-    const next: Job = {
+    const merged: Job = {
       ...previous,
       ...patch,
       data: patch.data ? { ...previous.data, ...patch.data } : previous.data,
@@ -118,27 +148,33 @@ export class JobStore {
         : patch.serverTimes ?? previous.serverTimes,
       updatedAt: this.now(),
     };
+    // A parent's summary is never set from outside: it is what its parts and children say.
+    const next: Job = merged.parts === undefined ? merged : { ...merged, ...parentPatch(merged, (child) => this.jobs.get(child)) };
     const finishing = isJobActive(previous) && !isJobActive(next);
     const job: Job = finishing && next.finishedAt === undefined ? { ...next, finishedAt: this.now() } : next;
     this.jobs.set(id, job);
     this.persist();
     this.changed.fire({ type: 'updated', job, previous });
     if (finishing) this.finished.fire(job);
+    if (job.parentId !== undefined) this.followChild(job.parentId);
     return job;
   }
 
+  /** Removes the job, and a parent's children with it. */
   remove(id: string): boolean {
     const job = this.jobs.get(id);
     if (!job || this.disposed) return false;
+    for (const child of this.children(id)) this.remove(child.id);
     this.jobs.delete(id);
     this.persist();
     this.changed.fire({ type: 'removed', job });
+    if (job.parentId !== undefined) this.followChild(job.parentId);
     return true;
   }
 
-  /** Removes every job that is no longer active; returns how many. */
+  /** Removes every job that is no longer active (a parent with its parts, never a part of a running parent); returns how many. */
   clearFinished(): number {
-    const finished = this.all().filter((job) => !isJobActive(job));
+    const finished = this.all().filter((job) => !isJobActive(job) && job.parentId === undefined);
     for (const job of finished) this.remove(job.id);
     return finished.length;
   }
@@ -149,6 +185,14 @@ export class JobStore {
     if (!job) return;
     const updated = job.message === message ? job : (this.patch(id, { message }) ?? job);
     this.authNeeded.fire(updated);
+  }
+
+  /**
+   * The job as storage holds it now: another window of this machine, sharing the storage,
+   * may have written it since this store read the list.
+   */
+  persisted(id: string): Job | undefined {
+    return decodeJobs(this.options.storage.get<unknown>(JOBS_STORAGE_KEY)).jobs.find((job) => job.id === id);
   }
 
   /** Resolves when every change so far is in storage. */
@@ -162,6 +206,16 @@ export class JobStore {
     this.changed.dispose();
     this.finished.dispose();
     this.authNeeded.dispose();
+  }
+
+  /** A child changed: its parent's summary follows (and only changes when there is news). */
+  private followChild(parentId: string): void {
+    const parent = this.jobs.get(parentId);
+    if (parent?.parts === undefined) return;
+    const derived = parentPatch(parent, (id) => this.jobs.get(id));
+    const before = JSON.stringify([parent.parts, parent.status, parent.counts, parent.progress, parent.rowErrors, parent.message]);
+    const after = JSON.stringify([derived.parts, derived.status, derived.counts, derived.progress, derived.rowErrors, derived.message]);
+    if (before !== after) this.patch(parentId, {});
   }
 
   private blank(kind: Job['kind'], input: NewJobCommon): Job {
@@ -188,6 +242,8 @@ export class JobStore {
       downloads: [],
       discovered: input.discovered ?? false,
       data: input.data ?? {},
+      parts: undefined,
+      parentId: undefined,
     };
     const state = input.state ?? {};
     const known: Job = { ...job, ...state, data: { ...job.data, ...state.data }, rowErrors: (state.rowErrors ?? []).slice(0, MAX_ROW_ERRORS) };
@@ -201,6 +257,7 @@ export class JobStore {
     this.jobs.set(job.id, job);
     this.persist();
     this.changed.fire({ type: 'added', job });
+    if (job.parentId !== undefined) this.followChild(job.parentId);
     return job;
   }
 

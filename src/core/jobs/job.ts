@@ -49,6 +49,46 @@ export interface JobRowError {
   readonly message: string;
 }
 
+/**
+ * Where one part of a file imported in parts stands. `waiting`: not sent yet (or sent and
+ * stopped before GetSales started it); `uploading`: this window is sending it; `running`,
+ * `done`, `partial`, `failed`: as its child job (or its upload or start, when that failed).
+ */
+export const PART_STATES = ['waiting', 'uploading', 'running', 'done', 'partial', 'failed'] as const;
+export type PartState = (typeof PART_STATES)[number];
+
+export interface ImportPart {
+  /** The part's file name in the plan's folder. */
+  readonly file: string;
+  readonly sizeBytes: number;
+  /** Data rows in the part. */
+  readonly rows: number;
+  /** Line of the source file on which the part's first row starts. */
+  readonly firstLine: number;
+  /** A line the server names in this part (below its header), plus this, is the source file's line. */
+  readonly lineOffset: number;
+  readonly state: PartState;
+  /** The upload of the current attempt, once sent (GetSales may not have started it yet). */
+  readonly uploadUuid: string | undefined;
+  /** The child job of the current attempt, once GetSales started it. */
+  readonly jobId: string | undefined;
+  /** Why the current attempt failed before GetSales started it (upload or start refused). */
+  readonly error: string | undefined;
+  /** Uploads of attempts a Retry replaced, so Refresh does not list them as jobs again. */
+  readonly replaced: readonly string[];
+}
+
+/** A file imported in parts: what the parent job keeps to run, resume and report on its parts. */
+export interface ImportParts {
+  /** The folder holding the part files (the extension's storage); removed when the parent ends or is removed. */
+  readonly folder: string;
+  readonly parts: readonly ImportPart[];
+  /** The user stopped the parts not yet started. */
+  readonly stopped: boolean;
+  /** The upload the mapping was made on (the first part's first attempt), which names the mapping screen. */
+  readonly firstUpload: string;
+}
+
 export interface Job {
   /** Stable local id, `<kind>:<remoteUuid>`; also the tree item id. */
   readonly id: string;
@@ -83,6 +123,14 @@ export interface Job {
   readonly discovered: boolean;
   /** Free room for the import/export features (mapping, filter, list…); JSON only. */
   readonly data: Readonly<Record<string, JsonValue>>;
+  /**
+   * A file imported in parts: this job is the parent, known only here (its `remoteUuid`
+   * is a local id, never asked about); status, progress, counts and row errors are summed
+   * from its parts' child jobs. Undefined for every other job.
+   */
+  readonly parts: ImportParts | undefined;
+  /** One part of a file imported in parts: the id of its parent job. */
+  readonly parentId: string | undefined;
 }
 
 export const MAX_ROW_ERRORS = 100;
@@ -98,5 +146,5 @@ export function jobId(kind: JobKind, remoteUuid: string): string {
   return `${kind}:${remoteUuid}`;
 }
 
-/** Fields a caller may change; identity (id, kind, entity, remote uuid, connection, createdAt) never changes. */
-export type JobPatch = Partial<Omit<Job, 'id' | 'kind' | 'entity' | 'remoteUuid' | 'connection' | 'createdAt'>>;
+/** Fields a caller may change; identity (id, kind, entity, remote uuid, connection, createdAt, parent) never changes. */
+export type JobPatch = Partial<Omit<Job, 'id' | 'kind' | 'entity' | 'remoteUuid' | 'connection' | 'createdAt' | 'parentId'>>;

@@ -5,12 +5,17 @@
  *   getsales.import.importFixedRows(job | id, { file?: Uri | string, interactive?: boolean })
  *     imports the (fixed) report with the job's mapping and target → the import command's outcomes
  *   getsales.import.openSource(job | id)  opens the CSV the import came from → its Uri
+ *   getsales.import.cancelParts(job | id)  a file imported in parts: the parts not started yet
+ *     will not start; the part GetSales is importing finishes → the StopOutcome
+ * A file imported in parts answers for all its parts: Show Errors on it (or on one of its
+ * parts) writes one report, on the source file's lines.
  */
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { readFirstView } from '../../core/csv';
-import { type Job, type JobStore, isJobActive } from '../../core/jobs';
+import { type Job, type JobStore, isJobActive, partList, partRowErrors, partTitle } from '../../core/jobs';
+import type { PartsRunner, StopOutcome } from '../../core/import/parts/parts-runner';
 import { formatCount, plural } from '../../shared/format';
 import { type CommandRunner } from '../command-runner';
 import { UserError } from '../../core/user-error';
@@ -23,14 +28,21 @@ import { jobFromArgument } from '../../core/jobs/job-argument';
 export interface ImportJobCommandServices {
   readonly runner: CommandRunner;
   readonly store: JobStore;
+  readonly parts: PartsRunner;
 }
 
 const IMPORT_FIXED_ROWS = 'Import Fixed Rows';
 
+/** A part answers through its parent, which holds the mapping and sums the parts. */
+function wholeImport(store: JobStore, job: Job): Job {
+  return job.parentId === undefined ? job : (store.get(job.parentId) ?? job);
+}
+
 export function registerImportJobCommands(services: ImportJobCommandServices): vscode.Disposable {
   const { runner, store } = services;
   return vscode.Disposable.from(
-    runner.register(COMMANDS.import.showErrors, (arg: unknown, options: unknown) => showErrors(store, jobFromArgument(store, arg, 'import'), optional(optional(options, 'options', object, {}).open, 'options.open', boolean, true))),
+    runner.register(COMMANDS.import.showErrors, (arg: unknown, options: unknown) => showErrors(store, wholeImport(store, jobFromArgument(store, arg, 'import')), optional(optional(options, 'options', object, {}).open, 'options.open', boolean, true))),
+    runner.register(COMMANDS.import.cancelParts, (arg: unknown) => cancelParts(services.parts, wholeImport(store, jobFromArgument(store, arg, 'import')))),
     runner.register(COMMANDS.import.importFixedRows, (arg: unknown, options: unknown) => importFixedRows(jobFromArgument(store, arg, 'import'), options)),
     runner.register(COMMANDS.import.openSource, async (arg: unknown) => {
       const uri = vscode.Uri.file(await existingSource(jobFromArgument(store, arg, 'import')));
@@ -67,7 +79,8 @@ async function showErrors(store: JobStore, job: Job, open: boolean): Promise<Err
     dialect: { encoding: data.encoding, delimiter: data.delimiter, sepLine: data.sepLine },
     kind: job.entity,
     mapping: data.mapping,
-    serverErrors: job.rowErrors,
+    // Every part's rows (the parent keeps only the first ones), on the source file's lines.
+    serverErrors: job.parts === undefined ? job.rowErrors : partRowErrors(job, (id) => store.get(id)),
   });
   if (report.rows === 0) {
     void vscode.window.showInformationMessage(`GetSales listed no rejected rows for ${job.label}, and every row has an identifier: there is nothing to report.`);
@@ -84,6 +97,18 @@ async function showErrors(store: JobStore, job: Job, open: boolean): Promise<Err
     if (picked === IMPORT_FIXED_ROWS) void vscode.commands.executeCommand(COMMANDS.import.importFixedRows, job.id);
   });
   return report;
+}
+
+function cancelParts(parts: PartsRunner, job: Job): StopOutcome {
+  if (job.parts === undefined) throw new UserError(`${job.label} is one file, not an import in parts; it runs on GetSales until it ends.`, []);
+  const outcome = parts.stop(job.id);
+  const stopped = outcome.waiting.length === 0 ? 'no part was left to start' : `${partList(outcome.waiting)} will not be imported`;
+  const running = outcome.running === undefined
+    ? ''
+    : ` ${partTitle(outcome.running, job.parts.parts.length)} is already importing on GetSales and finishes: GetSales cannot stop an import once it has started.`;
+  const later = outcome.waiting.length === 0 ? '' : ' Retry imports the cancelled parts later.';
+  void vscode.window.showInformationMessage(`Cancelled the rest of ${job.label}: ${stopped}.${running}${later}`);
+  return outcome;
 }
 
 function fileOption(options: JsonObject): string | undefined {

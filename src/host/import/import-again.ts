@@ -42,14 +42,20 @@ export class NotImportedAgain extends vscode.CancellationError {
 }
 
 /**
- * Starts the import unless identical content went to the same list(s) before and the
- * user, asked (`ask`), keeps the earlier import. Without `ask` it starts, and logs it.
+ * Starts the import (`start`: one file, or a file in parts) unless identical content went
+ * to the same list(s) before and the user, asked (`ask`), keeps the earlier import.
+ * Without `ask` it starts, and logs it.
  */
-export async function startImportAsking(services: ImportAgainServices, client: ImportStartClient, input: Omit<StartImportInput, 'connectionKey'>, ask: boolean, signal?: AbortSignal): Promise<ImportStart> {
+export async function startImportAsking(
+  services: ImportAgainServices, client: ImportStartClient, input: Omit<StartImportInput, 'connectionKey'>, ask: boolean, signal?: AbortSignal,
+  start: (input: StartImportInput) => Promise<Job> = (keyed) => startImport(client, services.store, keyed, signal),
+): Promise<ImportStart> {
   const connectionKey = await services.connectionKey();
+  // A file imported in parts is one import: its parent, not its parts, is the earlier import.
+  const imports = services.store.all().filter((job) => job.parentId === undefined);
   const previous = connectionKey === undefined || input.contentHash === undefined
     ? undefined
-    : findPreviousImport(services.store.all(), { kind: input.kind, contentHash: input.contentHash, connectionKey, target: importTargetOf(input.target) });
+    : findPreviousImport(imports, { kind: input.kind, contentHash: input.contentHash, connectionKey, target: importTargetOf(input.target) });
   if (previous !== undefined && ask) {
     const answer = await askImportAgain(services, client, previous);
     if (answer !== IMPORT_ANYWAY) {
@@ -60,7 +66,7 @@ export async function startImportAsking(services: ImportAgainServices, client: I
   } else if (previous !== undefined) {
     services.log.info(`Import: ${input.label} has the content ${previous.label} (${previous.remoteUuid}) imported into the same list(s); a scripted import does not ask, so it starts again.`);
   }
-  return { started: await startImport(client, services.store, { ...input, connectionKey }, signal) };
+  return { started: await start({ ...input, connectionKey }) };
 }
 
 async function askImportAgain(services: ImportAgainServices, client: ImportStartClient, previous: Job): Promise<string | undefined> {

@@ -9,6 +9,8 @@
  *       askIfImportedBefore?: boolean (with interactive: false, still ask before importing content this
  *         connection imported into the same list(s) before; the mapping screen always asks),
  *       showProblems?: boolean (put row problems in the Problems view without the screen),
+ *       parts?: boolean (false: refuse a file over 15 MB rather than import it in parts; default true,
+ *         asked first when interactive),
  *       signal?: AbortSignal (cancels like the notification's Cancel button) }
  */
 import * as vscode from 'vscode';
@@ -27,6 +29,8 @@ export interface ImportOptions {
   /** Scripted imports: ask before importing identical content into the same list(s) again (the screen always does). */
   readonly askIfImportedBefore: boolean;
   readonly showProblems: boolean;
+  /** A file over the upload limit may go up in parts. */
+  readonly parts: boolean;
   readonly signal: AbortSignal | undefined;
 }
 
@@ -40,6 +44,7 @@ const NO_OPTIONS: Omit<ImportOptions, 'files'> = {
   interactive: true,
   askIfImportedBefore: false,
   showProblems: false,
+  parts: true,
   signal: undefined,
 };
 
@@ -74,6 +79,7 @@ function decodeOptions(value: unknown): ImportOptions {
     interactive: optional(options.interactive, 'options.interactive', boolean, true),
     askIfImportedBefore: optional(options.askIfImportedBefore, 'options.askIfImportedBefore', boolean, false),
     showProblems: optional(options.showProblems, 'options.showProblems', boolean, false),
+    parts: optional(options.parts, 'options.parts', boolean, true),
     signal: options.signal instanceof AbortSignal ? options.signal : undefined,
   };
 }

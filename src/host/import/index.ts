@@ -16,11 +16,17 @@ import type { ImportDeps } from './import-flow';
 import { feedJobProgressToPanels } from './mapping-screen/job-progress';
 import { registerMappingPanelSerializer } from './mapping-screen/mapping-panel-serializer';
 import { restoreMappingScreen } from './mapping-screen/restore-mapping';
+import { sweepPartsFolders } from '../../core/import/parts/part-files';
 
 export type { ImportOutcome } from './import-flow';
 
 export function registerImportFeature(host: HostServices): vscode.Disposable {
   const diagnostics = new ImportDiagnostics();
+  // Part files nobody needs any more (a crashed window's screen, a job list cleared elsewhere).
+  const known = new Set(host.jobs.all().flatMap((job) => (job.parts === undefined ? [] : [job.parts.folder])));
+  void sweepPartsFolders(host.partsRoot, known).then((removed) => {
+    if (removed.length > 0) host.log.info(`Import: removed ${removed.length} old parts folder(s) no job needs.`);
+  });
   const deps: ImportDeps = {
     store: host.jobs,
     memory: new MappingMemory(host.context.globalState),
@@ -30,11 +36,13 @@ export function registerImportFeature(host: HostServices): vscode.Disposable {
     extensionUri: host.context.extensionUri,
     questions: host.questions,
     connectionKey: () => host.connection.connectionKey(),
+    parts: host.parts,
+    partsRoot: host.partsRoot,
   };
   return vscode.Disposable.from(
     diagnostics,
     registerImportCommands({ ...deps, connection: host.connection }),
-    registerImportJobCommands({ runner: host.runner, store: host.jobs }),
+    registerImportJobCommands({ runner: host.runner, store: host.jobs, parts: host.parts }),
     registerMappingPanelSerializer((state) => restoreMappingScreen(deps, host.connection, state), {
       extensionUri: host.context.extensionUri,
       log: (line) => host.log.info(line),

@@ -10,7 +10,7 @@ import { createJobsView } from './jobs-view';
 
 export function registerJobsFeature(host: HostServices): vscode.Disposable {
   return vscode.Disposable.from(
-    registerJobCommands({ runner: host.runner, store: host.jobs, poller: host.poller, connection: host.connection, log: host.log }),
+    registerJobCommands({ runner: host.runner, store: host.jobs, poller: host.poller, connection: host.connection, parts: host.parts, log: host.log }),
     createJobsView(host.jobs, host.connection, host.runner),
   );
 }

@@ -4,7 +4,7 @@
  *   getsales.jobs.refresh()               Refresh All: recent imports and exports from the API + every active job → number of jobs added
  *   getsales.jobs.clearFinished()         → number removed
  *   getsales.jobs.refreshJob(job | id)    → the updated Job
- *   getsales.jobs.retry(job | id)         → true when a retry started
+ *   getsales.jobs.retry(job | id)         → true when a retry started (a file imported in parts: only its failed and cancelled parts run again)
  *   getsales.jobs.remove(job | id)        → true when removed
  *   getsales.jobs.copyUuid(job | id)      → the uuid copied
  */
@@ -21,12 +21,15 @@ import { decodeExportFilter } from '../../core/export/export-filter';
 import { startExport } from '../../core/export/start-export';
 import { COMMANDS, VIEWS } from '../ids';
 import type { Log } from '../log';
+import type { PartsRunner } from '../../core/import/parts/parts-runner';
+import { partList } from '../../core/jobs/parent-job';
 
 export interface JobCommandServices {
   readonly runner: CommandRunner;
   readonly store: JobStore;
   readonly poller: JobPoller;
   readonly connection: ConnectionService;
+  readonly parts: PartsRunner;
   readonly log: Pick<Log, 'info'>;
 }
 
@@ -76,8 +79,19 @@ async function discoverExports(store: JobStore, client: GetSalesClient, connecti
   }
 }
 
-/** An import reopens its source CSV through the import command; an export starts again with its stored filter. */
+/**
+ * An import reopens its source CSV through the import command; an export starts again with
+ * its stored filter; a file imported in parts runs its failed and cancelled parts again,
+ * from the parts it kept, leaving the imported ones alone.
+ */
 async function retry(services: JobCommandServices, job: Job): Promise<boolean> {
+  if (job.parts !== undefined) {
+    const { connection } = services.connection.requireConnected();
+    if (job.connection !== connection) throw new WrongConnectionError(job.connection, 'retry it');
+    const again = services.parts.retry(job.id);
+    services.log.info(`Jobs: retrying ${partList(again)} of ${job.label}`);
+    return again.length > 0;
+  }
   if (isJobActive(job)) throw new UserError(`${job.label} is still running; there is nothing to retry.`, []);
   if (job.kind === 'import') {
     if (!job.sourcePath) throw new UserError(`The source file of ${job.label} is unknown, so the import cannot be retried from here. Import the CSV again.`, []);

@@ -31,7 +31,12 @@ export class JobNotifier implements vscode.Disposable {
 
   constructor(store: JobStore, connection: ConnectionService, private readonly settings: () => GetSalesSettings) {
     this.actions.push(
-      { title: 'Retry', applies: (job) => job.status === 'failed' || job.status === 'gone', run: (job) => vscode.commands.executeCommand(COMMANDS.jobs.retry, job.id) },
+      {
+        title: 'Retry',
+        // A file imported in parts that was cancelled can run its remaining parts again.
+        applies: (job) => job.status === 'failed' || job.status === 'gone' || (job.parts !== undefined && job.status === 'cancelled'),
+        run: (job) => vscode.commands.executeCommand(COMMANDS.jobs.retry, job.id),
+      },
       { title: 'Remove', applies: (job) => job.status === 'gone', run: (job) => vscode.commands.executeCommand(COMMANDS.jobs.remove, job.id) },
       {
         title: 'Open CSV',
@@ -63,7 +68,8 @@ export class JobNotifier implements vscode.Disposable {
   }
 
   private finished(job: Job): void {
-    if (!this.settings().notifyOnCompletion) return;
+    // A part of a file imported in parts is news only as part of the whole: its parent says it once.
+    if (!this.settings().notifyOnCompletion || job.parentId !== undefined) return;
     const message = finishedSentence(job);
     const actions = this.actions.filter((action) => action.applies(job)).slice(0, MAX_ACTIONS);
     const titles = actions.map((action) => action.title);

@@ -13,7 +13,8 @@ export function createJobsStatusBar(store: JobStore, connection: ConnectionServi
   item.command = FOCUS_JOBS_VIEW;
   const update = (): void => {
     const mode = connection.state.mode;
-    const running = store.active().filter((job) => job.connection === mode).length;
+    // A file imported in parts is one job however many of its parts run.
+    const running = store.active().filter((job) => job.connection === mode && job.parentId === undefined).length;
     if (running === 0) {
       item.hide();
       return;

@@ -4,6 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../../harness/paths';
+import { writeContactsCsv } from '../../fixtures/generate-contacts';
+import { answerDialog } from './dialog';
 import { clickExplorerContextMenuItem, explorerContextMenuItems, explorerRow, openExplorerContextMenu } from './explorer';
 import { quickPickRow, runCommand } from './palette';
 import { pause, until } from './retry';
@@ -16,8 +18,8 @@ const OUT_DIR = join(REPO_ROOT, 'media', 'screenshots');
 
 interface Shot {
   file: string;
-  /** Puts the workbench in the state to capture. */
-  stage(page: Page): Promise<void>;
+  /** Puts the workbench in the state to capture; `workspace` is the opened folder's path. */
+  stage(page: Page, workspace: string): Promise<void>;
 }
 
 const SHOTS: Shot[] = [
@@ -117,6 +119,33 @@ const SHOTS: Shot[] = [
       await pause(500);
     },
   },
+  {
+    file: 'import-parts.png',
+    async stage(page, workspace) {
+      // A 40 MB file (generated here, never committed) goes up in 3 parts: the parent and its parts in the Jobs view.
+      await page.keyboard.press('Escape');
+      await writeContactsCsv(join(workspace, 'big-contacts.csv'), 40 * 1024 * 1024, { tag: 'tour' });
+      await openActivityBarContainer(page, 'Explorer');
+      await runCommand(page, 'Refresh Explorer');
+      await explorerRow(page, 'big-contacts.csv').waitFor({ timeout: 30_000 });
+      await clickExplorerContextMenuItem(page, 'big-contacts.csv', 'Import Contacts to GetSales…');
+      await answerDialog(page, 'Import in 3 Parts');
+      await editorTab(page, 'Import: big-contacts.csv').waitFor({ timeout: 60_000 });
+      const screen = activeWebview(page);
+      await screen.locator('#parts-note').waitFor({ timeout: 30_000 });
+      await screen.locator('#list-picker').click();
+      await screen.locator('#list-picker vscode-option').getByText('Demo: Berlin CTOs', { exact: true }).click();
+      await until('Start import to be enabled', async () => ((await screen.locator('#start-import').getAttribute('disabled')) === null ? true : undefined), 30_000);
+      await screen.locator('#start-import').click();
+      await openView(page, 'GetSales', 'Jobs');
+      const parent = await treeRow(page, 'Jobs', 'big-contacts.csv');
+      await until('the import in parts to end', async () => ((await parent.textContent())?.includes('done') ? true : undefined), 240_000);
+      // The tab's end: the parts' summed counts in one sentence.
+      await screen.locator('#job-counts').scrollIntoViewIfNeeded();
+      await page.mouse.move(900, 850);
+      await pause(800);
+    },
+  },
 ];
 
 export async function takeScreenshots(): Promise<string[]> {
@@ -125,7 +154,7 @@ export async function takeScreenshots(): Promise<string[]> {
   const written: string[] = [];
   try {
     for (const shot of SHOTS) {
-      await shot.stage(workbench.page);
+      await shot.stage(workbench.page, workbench.workspace);
       const path = join(OUT_DIR, shot.file);
       await workbench.page.screenshot({ path });
       written.push(path);

@@ -56,6 +56,15 @@ describe('sandbox faults', () => {
     assert.deepEqual((await api().get('/__sandbox/faults')).body.faults, [{ method: 'PUT', path: '/leads/api/lists', count: 1, status: 500 }]);
   });
 
+  it('lets `skip` matching requests through first, so a test can fail the second upload and not the first', async () => {
+    const added = await addFault({ method: 'GET', path: '/leads/api/lists', skip: 2, status: 500 });
+    assert.deepEqual((added.body.faults as Json[]).at(-1), { method: 'GET', path: '/leads/api/lists', count: 1, skip: 2, status: 500 });
+    assert.equal((await api().get('/leads/api/lists')).status, 200);
+    assert.equal((await api().get('/leads/api/lists')).status, 200);
+    assertEnvelope(await api().get('/leads/api/lists'), 500, 'server_error');
+    assert.equal((await api().get('/leads/api/lists')).status, 200, 'used up');
+  });
+
   it('delays a request by at least delayMs and then answers normally', async () => {
     await addFault({ method: 'GET', path: '/leads/api/lists', delayMs: 300 });
     const started = performance.now();
@@ -109,6 +118,7 @@ describe('sandbox faults', () => {
     assertInvalid(await addFault({ path: '/x', method: 'PATCH', status: 503 }), 'method');
     assertInvalid(await addFault({ path: '/x', status: 200 }), 'status');
     assertInvalid(await addFault({ path: '/x', status: 503, count: 0 }), 'count');
+    assertInvalid(await addFault({ path: '/x', status: 503, skip: -1 }), 'skip');
     assertInvalid(await addFault({ path: '/x' }), 'status');
     assertInvalid(await addFault({ path: '/x', drop: true, delayMs: 5 }), 'status');
     assertInvalid(await addFault({ path: '/x', truncate: -1 }), 'truncate');

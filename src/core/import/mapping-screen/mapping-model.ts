@@ -11,6 +11,8 @@ import { IDENTIFIER_FIELDS, type MappingOverride, type FieldGroup, fieldsFor, no
 import type { ColumnSuggestion, EncodingFacts, FieldGroupOption, FileReading, RecordKind, ListSummary, MappingModel, TagSummary, TargetState } from '../../../shared/protocol';
 import { UserError } from '../../user-error';
 import { type PreparedFile, formulaSentence, lowConfidenceSentence } from '../preflight';
+import type { PreparedParts } from '../parts/part-files';
+import { MAX_UPLOAD_BYTES, PART_MAX_BYTES } from '../../csv/limits';
 
 const GROUP_LABELS: Readonly<Record<FieldGroup, string>> = {
   identifiers: 'Identifiers',
@@ -39,6 +41,8 @@ export interface MappingModelInput {
   readonly saveMapping: boolean;
   /** The user's choices of how to read the file, when they made any. */
   readonly reading?: FileReading;
+  /** A file over the limit: its parts (the upload is the first one's). */
+  readonly parts?: PreparedParts;
 }
 
 /** The choice offered on the screen: the encoding in use, the detector's alternatives, then every other one. */
@@ -106,7 +110,11 @@ export function buildMappingModel(input: MappingModelInput): MappingModel {
   const fields = fieldsFor(kind);
   const groups: FieldGroupOption[] = [...new Set(fields.map((field) => field.group))].map((id) => ({ id, label: GROUP_LABELS[id] }));
   return {
-    restore: input.reading === undefined ? { fileUri: input.fileUri, kind, importUuid: upload.uuid } : { fileUri: input.fileUri, kind, importUuid: upload.uuid, reading: input.reading },
+    restore: {
+      fileUri: input.fileUri, kind, importUuid: upload.uuid,
+      ...(input.reading === undefined ? {} : { reading: input.reading }),
+      ...(input.parts === undefined ? {} : { partsId: input.parts.id }),
+    },
     file: {
       fileName: prepared.firstView.fileName,
       sizeBytes: prepared.firstView.sizeBytes,
@@ -118,6 +126,9 @@ export function buildMappingModel(input: MappingModelInput): MappingModel {
       converted: prepared.fullPass.converted,
       // The screen says these two beside the choices that answer them.
       warnings: prepared.warnings.filter((warning) => warning !== lowConfidenceSentence(prepared.firstView) && warning !== formulaSentence(prepared.fullPass)),
+      ...(input.parts === undefined ? {} : {
+        parts: { count: input.parts.parts.length, uploadBytes: prepared.fullPass.uploadSizeBytes, maxPartBytes: PART_MAX_BYTES, limitBytes: MAX_UPLOAD_BYTES },
+      }),
     },
     columns,
     previewRows,

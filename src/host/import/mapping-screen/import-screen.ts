@@ -4,6 +4,9 @@
  * after a window reload, so both behave the same. A callback that fails is reported like
  * any command's error (details in the log, one worded sentence with its buttons) and
  * rejects with that sentence, which the screen shows beside Start or the list form.
+ *
+ * A file imported in parts: the screen holds its parts folder until Start hands it to the
+ * parent job; a tab closed (or a file read again) before that removes it.
  */
 import * as vscode from 'vscode';
 import type { GetSalesClient } from '../../../core/api';
@@ -16,6 +19,9 @@ import { jobProgressOf } from './job-progress';
 import type { MappingReviewer } from '../../../core/import/mapping-screen/mapping-reviewer';
 import type { MappingCallbacks } from '../../../core/import/mapping-screen/mapping-session';
 import { reportingFailures } from '../../../core/import/mapping-screen/reporting-callbacks';
+import { type PreparedParts, removePartsFolder } from '../../../core/import/parts/part-files';
+import type { PartsRunner } from '../../../core/import/parts/parts-runner';
+import { startParts } from '../../../core/import/parts/start-parts';
 import type { CommandRunner } from '../../command-runner';
 import { COMMANDS } from '../../ids';
 import { type ImportAgainServices, NotImportedAgain, startImportAsking } from '../import-again';
@@ -38,6 +44,9 @@ export interface ImportScreenContext {
   readonly contentHash: string;
   /** Asks before importing identical content into the same list(s) again. */
   readonly again: ImportAgainServices;
+  /** A file over the upload limit: its parts (the upload is the first one's). */
+  readonly parts: PreparedParts | undefined;
+  readonly partsRunner: PartsRunner;
 }
 
 /** A new upload of the same file, read another way, and the screen's model for it. */
@@ -51,17 +60,26 @@ export interface ImportScreenCallbacks extends MappingCallbacks {
 /** After "Encoding" or "Neutralise" the screen belongs to a new upload: every callback then works on it. */
 export function importScreenCallbacks(initial: ImportScreenContext, rereadFile: Reread): ImportScreenCallbacks {
   let context = initial;
+  let started = false;
+  /** What the screen's current upload holds; its parts only until an import was started with them. */
+  const release = (held: ImportScreenContext): void => {
+    held.reviewer.dispose();
+    if (held.parts !== undefined && !started) void removePartsFolder(held.parts.folder).catch(() => undefined);
+  };
   const reread = async (reading: FileReading): Promise<MappingModel> => {
     const next = await rereadFile(reading);
-    context.reviewer.dispose();
+    release(context);
     context = next.context;
     return next.model;
   };
-  const callbacks = reportingFailures(screenCallbacks(() => context, reread), (error) => context.runner.report(COMMANDS.import[context.kind], error)?.message);
-  return { ...callbacks, dispose: () => context.reviewer.dispose() };
+  const onStarted = (): void => {
+    started = true;
+  };
+  const callbacks = reportingFailures(screenCallbacks(() => context, reread, onStarted), (error) => context.runner.report(COMMANDS.import[context.kind], error)?.message);
+  return { ...callbacks, dispose: () => release(context) };
 }
 
-function screenCallbacks(current: () => ImportScreenContext, reread: (reading: FileReading) => Promise<MappingModel>): MappingCallbacks {
+function screenCallbacks(current: () => ImportScreenContext, reread: (reading: FileReading) => Promise<MappingModel>, onStarted: () => void): MappingCallbacks {
   return {
     reread,
     review: (mapping) => current().reviewer.review(mapping),
@@ -71,7 +89,7 @@ function screenCallbacks(current: () => ImportScreenContext, reread: (reading: F
     },
     async startImport(request) {
       const context = current();
-      const start = await startImportAsking(context.again, context.client, {
+      const input = {
         kind: context.kind,
         importUuid: context.importUuid,
         sourcePath: context.uri.fsPath,
@@ -82,7 +100,14 @@ function screenCallbacks(current: () => ImportScreenContext, reread: (reading: F
         mapping: request.mapping,
         target: request.target,
         contentHash: context.contentHash,
-      }, true);
+      };
+      const parts = context.parts;
+      const start = await startImportAsking(context.again, context.client, input, true, undefined, parts === undefined ? undefined : async (keyed) => {
+        const parent = await startParts(context.client, context.store, { ...keyed, parts });
+        onStarted();
+        context.partsRunner.follow(parent.id);
+        return parent;
+      });
       if ('kept' in start) throw new NotImportedAgain();
       return jobProgressOf(start.started);
     },

@@ -4,7 +4,7 @@
  */
 import { IMPORT_STATUSES } from '../../../shared/vocabulary';
 import type * as vscode from 'vscode';
-import { type Job, type JobStore, finishedSentence, isJobActive } from '../../../core/jobs';
+import { type Job, type JobStore, finishedSentence, isJobActive, partLabel } from '../../../core/jobs';
 import type { ImportStatus, JobProgress } from '../../../shared/protocol';
 import { MappingPanel } from './mapping-panel';
 
@@ -21,8 +21,17 @@ function remoteStatusOf(job: Job): ImportStatus {
   }
 }
 
+/** A file in parts while it runs: which part is on. */
+function partNow(job: Job): string | undefined {
+  const parts = job.parts?.parts;
+  if (parts === undefined || !isJobActive(job)) return undefined;
+  const current = parts.findIndex((part) => part.state === 'uploading' || part.state === 'running');
+  if (current === -1) return job.parts?.stopped === true ? 'cancelled: no other part starts' : undefined;
+  return `${partLabel(current, parts.length)}${parts[current]?.state === 'uploading' ? ' uploading' : ' importing'}${job.parts?.stopped === true ? '; no other part starts' : ''}`;
+}
+
 export function jobProgressOf(job: Job): JobProgress {
-  const message = job.message ?? (isJobActive(job) ? undefined : finishedSentence(job));
+  const message = job.message ?? (isJobActive(job) ? partNow(job) : finishedSentence(job));
   return {
     jobId: job.id,
     status: remoteStatusOf(job),
@@ -35,11 +44,15 @@ export function jobProgressOf(job: Job): JobProgress {
   };
 }
 
-/** Keeps each open mapping tab in step with its import job (the tab is keyed by the upload uuid, which is the job's remote uuid). */
+/**
+ * Keeps each open mapping tab in step with its import job. The tab is keyed by the upload
+ * the mapping was made on: a single file's job has it as its remote uuid; a file in parts
+ * shows its parent (which knows the first part's upload), never one part alone.
+ */
 export function feedJobProgressToPanels(store: JobStore): vscode.Disposable {
   const subscription = store.onDidChange((change) => {
-    if (change.type === 'removed' || change.job.kind !== 'import') return;
-    MappingPanel.find(change.job.remoteUuid)?.showJobProgress(jobProgressOf(change.job));
+    if (change.type === 'removed' || change.job.kind !== 'import' || change.job.parentId !== undefined) return;
+    MappingPanel.find(change.job.parts?.firstUpload ?? change.job.remoteUuid)?.showJobProgress(jobProgressOf(change.job));
   });
   return { dispose: () => subscription.dispose() };
 }

@@ -18,6 +18,7 @@ import { type UploadFacts, buildMappingModel, importColumns } from '../../../cor
 import { MappingReviewer } from '../../../core/import/mapping-screen/mapping-reviewer';
 import type { RestoredMapping } from './mapping-panel-serializer';
 import { prepareFile } from '../../../core/import/preflight';
+import { type PreparedParts, splitPreparedFile } from '../../../core/import/parts/part-files';
 import { COMMANDS } from '../../ids';
 
 const CONNECT_WAIT_MS = 5_000;
@@ -52,7 +53,7 @@ export async function restoreMappingScreen(deps: ImportDeps, connection: Connect
 }
 
 async function rebuild(deps: ImportDeps, connection: ConnectionService, state: WebviewState): Promise<RestoredMapping | undefined> {
-  const { fileUri, kind, importUuid, reading } = state.restore;
+  const { fileUri, kind, importUuid, reading, partsId } = state.restore;
   const uri = vscode.Uri.parse(fileUri);
   const name = basename(uri.fsPath);
   const tell = (why: string): undefined => {
@@ -63,7 +64,9 @@ async function rebuild(deps: ImportDeps, connection: ConnectionService, state: W
   const connected = await connectedSoon(connection);
   if (connected === undefined) return tell('GetSales is not connected. Sign in and import the file again.');
   const { client } = connected;
-  const job = deps.store.get(jobId('import', importUuid));
+  // A file in parts that was started shows its parent job; one not started yet is cut into parts again.
+  const parentId = partsId === undefined ? undefined : jobId('import', partsId);
+  const job = (parentId === undefined ? undefined : deps.store.get(parentId)) ?? deps.store.get(jobId('import', importUuid));
 
   let upload: UploadFacts | undefined;
   try {
@@ -72,9 +75,14 @@ async function rebuild(deps: ImportDeps, connection: ConnectionService, state: W
     if (!(error instanceof NotFoundError)) throw error;
     if (job === undefined) return tell('GetSales no longer has the upload. Import the file again.');
   }
-  const prepared = await prepareFile(uri.fsPath, { encoding: reading?.encoding, neutraliseFormulas: reading?.neutraliseFormulas });
-  // Only the facts are needed again; the upload copy is not.
-  await prepared.fullPass.dispose();
+  const prepared = await prepareFile(uri.fsPath, { encoding: reading?.encoding, neutraliseFormulas: reading?.neutraliseFormulas, allowParts: partsId !== undefined });
+  let parts: PreparedParts | undefined;
+  try {
+    if (partsId !== undefined && prepared.needsParts && job === undefined) parts = await splitPreparedFile(prepared, { root: deps.partsRoot, id: partsId });
+  } finally {
+    // Only the facts (and the parts) are needed again; the upload copy is not.
+    await prepared.fullPass.dispose();
+  }
   const facts: UploadFacts = upload ?? { uuid: importUuid, csvHeaders: prepared.fullPass.headers, matches: {} };
   const headers = importColumns(prepared, facts);
   const reviewer = new MappingReviewer(uri.fsPath, prepared.fullPass.dialect, kind, headers);
@@ -89,6 +97,7 @@ async function rebuild(deps: ImportDeps, connection: ConnectionService, state: W
     target: state.target,
     saveMapping: state.saveMapping,
     reading,
+    ...(parts === undefined ? {} : { parts }),
   });
   const callbacks = importScreenCallbacks({
     client,
@@ -97,6 +106,7 @@ async function rebuild(deps: ImportDeps, connection: ConnectionService, state: W
     kind, uri, importUuid, headers, dialect: prepared.fullPass.dialect, headerLine: prepared.fullPass.headerLine,
     // Of the file as it is now: the upload itself was hashed before the reload, by a copy that is gone.
     contentHash: prepared.fullPass.contentHash, again: deps,
+    parts, partsRunner: deps.parts,
   }, (next) => rereadForScreen(deps, client, connected.connection, kind, uri, next, model));
   return { model, callbacks, job: job === undefined ? null : jobProgressOf(job) };
 }

@@ -29,6 +29,8 @@ describe('full pass: facts', () => {
   it('counts rows, not lines, when cells hold line breaks', async () => {
     const result = await fullPass(fixture('embedded-newlines.csv'));
     assert.equal(result.rowCount, 3);
+    assert.equal(result.multiLineRows, 2, 'the rows a split must not cut at their line breaks');
+    assert.equal((await fullPass(fixture('semicolon.csv'))).multiLineRows, 0);
     assert.equal(result.headerLine, 1);
     // CRLF rows with a bare LF inside a quoted cell: the upload ends every line with CRLF and keeps the cell's line breaks.
     assert.equal(result.converted, true);

@@ -12,6 +12,7 @@ import { readFirstView } from '../../../../src/core/csv';
 import { prepareFile } from '../../../../src/core/import/preflight';
 import { UserError } from '../../../../src/core/user-error';
 import { fixture, tempDir } from '../csv/helpers';
+import { writeContactsCsv } from '../../../fixtures/generate-contacts';
 
 async function refusal(path: string): Promise<UserError> {
   const error = await prepareFile(path).then(() => assert.fail(`${path} was accepted`), (e: unknown) => e);
@@ -114,6 +115,23 @@ describe('prepareFile', () => {
 
   it('stops when cancelled', async () => {
     await assert.rejects(prepareFile(fixture('semicolon.csv'), { signal: AbortSignal.abort() }));
+  });
+
+  it('refuses a file over 15 MB, or prepares it for an import in parts when parts are allowed', async () => {
+    const path = join(dir, 'over.csv');
+    await writeContactsCsv(path, 15 * 1024 * 1024 + 1);
+    assert.match((await refusal(path)).message, /^over\.csv cannot be imported: The file is 15\.0 MB .* per upload\. Split it into smaller files\. Nothing was sent/);
+    const prepared = await prepareFile(path, { allowParts: true });
+    try {
+      assert.equal(prepared.needsParts, true);
+      assert.equal(prepared.fullPass.uploadSizeBytes, 15 * 1024 * 1024 + 1);
+      assert.equal(prepared.fullPass.uploadDelimiter, ',');
+    } finally {
+      await prepared.fullPass.dispose();
+    }
+    const small = await prepareFile(fixture('semicolon.csv'), { allowParts: true });
+    assert.equal(small.needsParts, false);
+    await small.fullPass.dispose();
   });
 });
 

@@ -346,4 +346,22 @@ describe('JobPoller with many imports', () => {
     assert.equal(store.get('import:a')?.status, 'done');
     assert.equal(store.get('import:b')?.status, 'done');
   });
+  it('never asks the server about a file imported in parts (it is known only here); its parts are polled, and Refresh asks about them', async () => {
+    const remote = new ScriptedRemote([fileImport({ uuid: 'up-1', status: 'completed', metrics: metrics(90, 10) })]);
+    const { clock, store, poller } = setup(remote);
+    const parent = store.addParts({
+      localId: 'local-1', entity: 'contacts', connection: 'sandbox', label: 'big.csv', sourcePath: '/data/big.csv',
+      parts: { folder: '/parts/local-1', stopped: false, firstUpload: 'up-1', parts: [{ file: 'part-1.csv', sizeBytes: 10, rows: 100, firstLine: 2, lineOffset: 0, state: 'waiting', uploadUuid: undefined, jobId: undefined, error: undefined, replaced: [] }] },
+    });
+    await clock.advance(5_000);
+    assert.deepEqual(remote.calls, [], 'the queued parent alone: nothing to ask');
+    assert.deepEqual(poller.polling(), []);
+    const child = store.addImport({ ...newImport, remoteUuid: 'up-1', parentId: parent.id });
+    store.updatePart(parent.id, 0, { jobId: child.id, state: 'running' });
+    assert.deepEqual(poller.polling(), [child.id], 'only the part is polled');
+    const refreshed = await poller.refresh(parent.id);
+    assert.deepEqual(remote.calls, ['getImport up-1'], 'Refresh on the parent asks about its running part');
+    assert.equal(refreshed?.status, 'done');
+    assert.deepEqual(refreshed?.counts, { queued: 0, saved: 90, duplicates: 10, blacklisted: 0, errors: 0 });
+  });
 });
