@@ -114,11 +114,13 @@ function copyMode(dialect: CsvDialect, options: FullPassOptions): CopyMode {
 }
 
 /**
- * A file with BOM is read leniently (bytes that are not UTF-8 show as U+FFFD), except
- * for a snapshot: its bytes are the text shown only when they are all UTF-8.
+ * A snapshot is always read strictly: its bytes are the text shown only when they are all
+ * UTF-8. Otherwise a file with BOM, or UTF-8 the user chose, is read leniently (bytes
+ * that are not UTF-8 show as U+FFFD), and detected UTF-8 as the caller says.
  */
 function strictDecoding(dialect: CsvDialect, mode: CopyMode, options: FullPassOptions): boolean | undefined {
-  return dialect.encoding === 'utf-8-bom' ? mode === 'snapshot' : options.strict;
+  if (mode === 'snapshot') return true;
+  return dialect.encoding === 'utf-8-bom' ? false : options.strict;
 }
 
 interface PassOutcome {
@@ -240,13 +242,19 @@ async function pass(path: string, dialect: CsvDialect, options: FullPassOptions,
   }
 }
 
-/** A snapshot of a file with BOM whose bytes are not all UTF-8 is made again from the text shown (U+FFFD for those bytes). */
+/**
+ * A snapshot whose bytes are not all UTF-8 is made again from the text shown (U+FFFD for
+ * those bytes) when the file is read leniently (a BOM, or UTF-8 the user chose), so
+ * GetSales gets what the preview shows; detected UTF-8 read strictly fails instead (the
+ * caller reads it as Windows-1252).
+ */
 async function firstPass(path: string, dialect: CsvDialect, options: FullPassOptions, earlyWarnings: readonly CsvNotice[]): Promise<PassOutcome> {
   const mode = copyMode(dialect, options);
   try {
     return await pass(path, dialect, options, earlyWarnings, mode);
   } catch (error) {
-    if (!(error instanceof InvalidUtf8Error) || mode !== 'snapshot' || dialect.encoding !== 'utf-8-bom') throw error;
+    const lenient = dialect.encoding === 'utf-8-bom' || options.strict === false;
+    if (!(error instanceof InvalidUtf8Error) || mode !== 'snapshot' || !lenient) throw error;
     return pass(path, dialect, options, earlyWarnings, 'text');
   }
 }

@@ -109,6 +109,16 @@ describe('full pass: the upload copy', () => {
     await result.dispose();
   });
 
+  it('uploads the text shown, not the bytes, when the user chose UTF-8 for a file that is not all UTF-8', async () => {
+    const path = join(temp, 'chosen-utf8-invalid.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from('name,city\r\nAda,'), Buffer.from([0xff]), Buffer.from('London\r\n')]));
+    const result = await runFullPass(path, { encoding: 'utf-8', delimiter: ',' }, { tempDir: temp, strict: false });
+    assert.equal(result.dialect.encoding, 'utf-8');
+    assert.equal(readFileSync(result.uploadPath, 'utf8'), 'name,city\r\nAda,\ufffdLondon\r\n');
+    assert.equal(result.converted, true);
+    await result.dispose();
+  });
+
   it('converts UTF-16 BE to UTF-8', async () => {
     const { result, upload } = await passAndCopy('utf16be.csv');
     assert.equal(result.dialect.encoding, 'utf-16be');
