@@ -186,7 +186,8 @@ for (const mode of sandboxModes()) describe(`jobs: store, polling and persistenc
 
   it('Clear Finished removes finished jobs and keeps running ones', async () => {
     await eventually('every job to finish', () => (api.jobs.active().length === 0 ? true : undefined));
-    const finished = api.jobs.all().length;
+    // A file imported in parts is one finished job: its parts go with it.
+    const finished = api.jobs.all().filter((job) => job.parentId === undefined).length;
     assert.ok(finished > 0);
     api.poller.pause(); // keep the stand-in running job from being polled
     const running = api.jobs.addImport({ entity: 'contacts', connection: 'sandbox', remoteUuid: 'still-running', label: 'big.csv', state: { status: 'running' } });
