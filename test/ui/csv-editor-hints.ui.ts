@@ -5,11 +5,10 @@
 import { strict as assert } from 'node:assert';
 import type { Page } from 'playwright-core';
 import { workbenchSuite } from './support/flow';
-import { clickExplorerContextMenuItem, explorerRow } from './support/explorer';
+import { clickStartImport, openImportScreen, pickList } from './support/import-screen';
+import { explorerRow } from './support/explorer';
 import { until } from './support/retry';
 import { editorTab } from './support/tabs';
-import { openActivityBarContainer } from './support/tree';
-import { activeWebview } from './support/webview';
 
 const LIST = 'Demo: Berlin CTOs';
 
@@ -28,16 +27,9 @@ function step(what: string): void {
 
 workbenchSuite('mapping in the CSV editor: CodeLens and inlay hints on the header line', {}, (flow) => {
   flow('import contacts.csv once → open it → the lens and the field hints on its first line', async ({ page }) => {
-    await openActivityBarContainer(page, 'Explorer');
-    await clickExplorerContextMenuItem(page, 'contacts.csv', 'Import Contacts to GetSales…');
-    await editorTab(page, 'Import: contacts.csv').waitFor({ timeout: 60_000 });
-    const screen = activeWebview(page);
-    await screen.locator('section.preview tbody tr').first().waitFor({ timeout: 30_000 });
-    await screen.locator('#list-picker').click();
-    await screen.locator('#list-picker vscode-option').getByText(LIST, { exact: true }).click();
-    const start = screen.locator('#start-import');
-    await until('Start import to be enabled', async () => ((await start.getAttribute('disabled')) === null ? true : undefined), 20_000);
-    await start.click();
+    const screen = await openImportScreen(page, 'contacts.csv', 60_000);
+    await pickList(screen, LIST);
+    await clickStartImport(screen);
     step('import started');
     await until('the import to complete', async () => ((await screen.locator('#job-status').textContent())?.startsWith('Completed') ? true : undefined), 60_000);
 

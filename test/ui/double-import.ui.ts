@@ -6,27 +6,19 @@
 import { strict as assert } from 'node:assert';
 import type { Page } from 'playwright-core';
 import { workbenchSuite } from './support/flow';
-import { clickExplorerContextMenuItem } from './support/explorer';
+import { clickStartImport, openImportScreen, pickList } from './support/import-screen';
 import { runCommand } from './support/palette';
 import { until } from './support/retry';
-import { editorTab } from './support/tabs';
-import { openActivityBarContainer, treeRows } from './support/tree';
+import { treeRows } from './support/tree';
 import { activeWebview } from './support/webview';
 
 const LIST = 'Demo: Berlin CTOs';
 
 /** Right-click contacts.csv → Import Contacts → pick the demo list → Start import. */
 async function startImportIntoDemoList(page: Page): Promise<void> {
-  await openActivityBarContainer(page, 'Explorer');
-  await clickExplorerContextMenuItem(page, 'contacts.csv', 'Import Contacts to GetSales…');
-  await editorTab(page, 'Import: contacts.csv').waitFor({ timeout: 30_000 });
-  const screen = activeWebview(page);
-  await screen.locator('section.preview tbody tr').first().waitFor({ timeout: 30_000 });
-  await screen.locator('#list-picker').click();
-  await screen.locator('#list-picker vscode-option').getByText(LIST, { exact: true }).click();
-  const start = screen.locator('#start-import');
-  await until('Start import to be enabled', async () => ((await start.getAttribute('disabled')) === null ? true : undefined), 20_000);
-  await start.click();
+  const screen = await openImportScreen(page, 'contacts.csv');
+  await pickList(screen, LIST);
+  await clickStartImport(screen);
 }
 
 workbenchSuite('double import: the same contacts.csv into the same list asks first', {}, (flow) => {

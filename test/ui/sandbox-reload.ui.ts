@@ -6,14 +6,13 @@
 // reload downloads and opens after it.
 import { strict as assert } from 'node:assert';
 import { workbenchSuite } from './support/flow';
-import { clickExplorerContextMenuItem } from './support/explorer';
+import { clickStartImport, openImportScreen, pickList } from './support/import-screen';
 import { readNotifications } from './support/notifications';
 import { pickQuickPickItem, runCommand } from './support/palette';
 import { until } from './support/retry';
 import { statusBarItem } from './support/statusbar';
 import { editorTab } from './support/tabs';
-import { clickRowAction, openActivityBarContainer, openView, treeRow, waitForSideBarTitle, welcomeButton } from './support/tree';
-import { activeWebview } from './support/webview';
+import { clickRowAction, openView, treeRow, waitForSideBarTitle, welcomeButton } from './support/tree';
 
 const SANDBOX_STATUS = 'GetSales Sandbox';
 const LIST = 'Demo: Berlin CTOs';
@@ -25,15 +24,9 @@ workbenchSuite('sandbox reload: the local sandbox and its jobs survive a window 
     await statusBarItem(page, SANDBOX_STATUS).waitFor({ timeout: 30_000 });
 
     // An import through the mapping screen.
-    await openActivityBarContainer(page, 'Explorer');
-    await clickExplorerContextMenuItem(page, 'contacts.csv', 'Import Contacts to GetSales…');
-    await editorTab(page, 'Import: contacts.csv').waitFor({ timeout: 30_000 });
-    const screen = activeWebview(page);
-    await screen.locator('#list-picker').click();
-    await screen.locator('#list-picker vscode-option').getByText(LIST, { exact: true }).click();
-    const start = screen.locator('#start-import');
-    await until('Start import to be enabled', async () => ((await start.getAttribute('disabled')) === null ? true : undefined), 20_000);
-    await start.click();
+    const screen = await openImportScreen(page, 'contacts.csv');
+    await pickList(screen, LIST);
+    await clickStartImport(screen);
     await until('the tab to show the import completed', async () => ((await screen.locator('#job-status').textContent())?.startsWith('Completed') ? true : undefined), 60_000);
 
     // An export, left for after the reload.

@@ -7,14 +7,13 @@
 // server shows as cancelled.
 import { strict as assert } from 'node:assert';
 import { workbenchSuite } from './support/flow';
-import { clickExplorerContextMenuItem } from './support/explorer';
+import { clickStartImport, openImportScreen, pickList } from './support/import-screen';
 import { readNotifications, waitForNotification } from './support/notifications';
 import { pickQuickPickItem, runCommand } from './support/palette';
 import { pause, retry, until } from './support/retry';
 import { enterCredentials } from './support/sign-in';
-import { activeTabTitle, editorTab } from './support/tabs';
-import { clickRowAction, openActivityBarContainer, openView, treeRow, treeRows, welcomeButton } from './support/tree';
-import { activeWebview } from './support/webview';
+import { activeTabTitle } from './support/tabs';
+import { clickRowAction, openView, treeRow, treeRows, welcomeButton } from './support/tree';
 
 const LIST = 'Demo: Berlin CTOs';
 const TROUBLE = /unexpected answer|could not|failed|error/i;
@@ -29,18 +28,12 @@ workbenchSuite('sister: the real server’s variants, signed in with a key', { c
     await waitForNotification(page, /^Signed in to GetSales\./);
 
     // Import through the mapping screen, with one of the account's tags.
-    await openActivityBarContainer(page, 'Explorer');
-    await clickExplorerContextMenuItem(page, 'contacts.csv', 'Import Contacts to GetSales…');
-    await editorTab(page, 'Import: contacts.csv').waitFor({ timeout: 30_000 });
-    const screen = activeWebview(page);
-    await screen.locator('#list-picker').click();
-    await screen.locator('#list-picker vscode-option').getByText(LIST, { exact: true }).click();
+    const screen = await openImportScreen(page, 'contacts.csv');
+    await pickList(screen, LIST);
     const tag = screen.locator('#tags vscode-checkbox').first();
     await tag.waitFor({ timeout: 10_000 });
     await tag.click();
-    const start = screen.locator('#start-import');
-    await until('Start import to be enabled', async () => ((await start.getAttribute('disabled')) === null ? true : undefined), 20_000);
-    await start.click();
+    await clickStartImport(screen);
     const status = screen.locator('#job-status');
     await until('the tab to show the import completed', async () => ((await status.textContent())?.startsWith('Completed') ? true : undefined), 90_000);
 

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../../harness/paths';
+import { clickStartImport, openImportScreen, pickList } from './import-screen';
 import { writeContactsCsv } from '../../fixtures/generate-contacts';
 import { answerDialog } from './dialog';
 import { clickExplorerContextMenuItem, explorerContextMenuItems, explorerRow, openExplorerContextMenu } from './explorer';
@@ -88,16 +89,9 @@ const SHOTS: Shot[] = [
     async stage(page) {
       // contacts.csv went to the demo list above: the same file, the same list, Start again.
       await runCommand(page, 'View: Close All Editors');
-      await openActivityBarContainer(page, 'Explorer');
-      await clickExplorerContextMenuItem(page, 'contacts.csv', 'Import Contacts to GetSales…');
-      await editorTab(page, 'Import: contacts.csv').waitFor({ timeout: 30_000 });
-      const screen = activeWebview(page);
-      await screen.locator('section.preview tbody tr').first().waitFor({ timeout: 30_000 });
-      await screen.locator('#list-picker').click();
-      await screen.locator('#list-picker vscode-option').getByText('Demo: Berlin CTOs', { exact: true }).click();
-      const start = screen.locator('#start-import');
-      await until('Start import to be enabled', async () => ((await start.getAttribute('disabled')) === null ? true : undefined), 20_000);
-      await start.click();
+      const screen = await openImportScreen(page, 'contacts.csv');
+      await pickList(screen, 'Demo: Berlin CTOs');
+      await clickStartImport(screen);
       // The modal question; Escape after the shot answers Cancel, so nothing is imported twice.
       await page.locator('.monaco-dialog-box').waitFor({ timeout: 20_000 });
       await page.mouse.move(900, 850);
