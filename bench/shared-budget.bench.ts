@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { FileBudget, RateLimiter, systemClock } from '../src/core/api';
 import { type Job, JobPoller, JobStore } from '../src/core/jobs';
 import { startSandbox } from '../src/sandbox/index';
-import { benchClient, busiestWindow, contactsCsv, exportJob, importJob } from './job-bench-kit';
+import { busiestWindow } from '../test/fixtures/busiest-window';
+import { benchClient, contactsCsv, exportJob, importJob } from './job-bench-kit';
 import { MemoryKeyValue } from './memory-key-value';
 import { report } from './report';
 

@@ -15,7 +15,7 @@ import type { Job } from '../../src/core/jobs';
 import type { GetSalesExtensionApi } from '../../src/host/api';
 import type { ImportOutcome } from '../../src/host/import';
 import type { ModalQuestion } from '../../src/host/modal-questions';
-import { extensionApi, eventually, switchSandbox } from './support/api';
+import { extensionApi, eventually, finished as finishedJob, switchSandbox } from './support/api';
 
 const IMPORT_ANYWAY = 'Import Anyway';
 const SHOW_PREVIOUS_IMPORT = 'Show Previous Import';
@@ -72,16 +72,8 @@ describe('double import: identical content into the same list asks first (doc sa
     return outcomes[0] as ImportOutcome;
   }
 
-  async function finished(job: Job | undefined): Promise<Job> {
-    assert.ok(job, `a job was started (last error: ${api.commands.lastError()?.message ?? 'none'})`);
-    return eventually(`import ${job.id} to end`, async () => {
-      const now = api.jobs.get(job.id);
-      if (now?.status === 'queued' || now?.status === 'running') {
-        await api.poller.refresh(job.id);
-        return undefined;
-      }
-      return now;
-    });
+  function finished(job: Job | undefined): Promise<Job> {
+    return finishedJob(api, job);
   }
 
   const importStarts = (): number => api.logLines().filter((line) => /POST \S*\/import-leads/.test(line)).length;

@@ -20,7 +20,7 @@ import type { GetSalesExtensionApi } from '../../src/host/api';
 import type { ImportOutcome } from '../../src/host/import';
 import type { ErrorReport } from '../../src/core/import/error-report';
 import { sandboxEnv, sandboxModes } from './support/env';
-import { extensionApi, eventually, switchSandbox } from './support/api';
+import { extensionApi, eventually, finished as finishedJob, switchSandbox } from './support/api';
 
 type Kind = 'contacts' | 'companies';
 type Row = Record<string, string>;
@@ -91,16 +91,8 @@ for (const mode of sandboxModes()) describe(`import: from a CSV on disk to a job
     return outcomes[0] as ImportOutcome;
   }
 
-  async function finished(job: Job | undefined): Promise<Job> {
-    assert.ok(job, `a job was started (last error: ${api.commands.lastError()?.message ?? 'none'})`);
-    return eventually(`import ${job.id} to end`, async () => {
-      const now = api.jobs.get(job.id);
-      if (now?.status === 'queued' || now?.status === 'running') {
-        await api.poller.refresh(job.id);
-        return undefined;
-      }
-      return now;
-    });
+  function finished(job: Job | undefined): Promise<Job> {
+    return finishedJob(api, job);
   }
 
   for (const kind of ['contacts', 'companies'] as const) {

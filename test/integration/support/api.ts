@@ -1,6 +1,7 @@
 // What every feature suite needs: the extension's exported API, and a wait for state that
 // arrives asynchronously (jobs, files, editors).
 import { strict as assert } from 'node:assert';
+import type { Job } from '../../../src/core/jobs';
 import type { GetSalesExtensionApi } from '../../../src/host/api';
 import { activateExtension } from './extension';
 import { connectionEnv, setSandboxMode, type SandboxMode } from './env';
@@ -31,4 +32,17 @@ export async function switchSandbox(api: GetSalesExtensionApi, mode: SandboxMode
   await eventually('running jobs to end before the sandbox changes', () => (api.jobs.active().length === 0 ? true : undefined), 25_000);
   setSandboxMode(mode);
   await api.connection.restore(connectionEnv());
+}
+
+/** Waits for a started job to end, asking the server about it on each look rather than waiting for the poller's round. */
+export async function finished(api: GetSalesExtensionApi, job: Job | undefined): Promise<Job> {
+  assert.ok(job, `a job was started (last error: ${api.commands.lastError()?.message ?? 'none'})`);
+  return eventually(`import ${job.id} to end`, async () => {
+    const now = api.jobs.get(job.id);
+    if (now?.status === 'queued' || now?.status === 'running') {
+      await api.poller.refresh(job.id);
+      return undefined;
+    }
+    return now;
+  });
 }

@@ -5,19 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileBudget, RateLimiter, systemClock } from '../../../../src/core/api';
 import { keyId } from '../../../../src/core/api/limiter';
+import { busiestWindow } from '../../../fixtures/busiest-window';
 import { ManualClock, settle } from './manual-clock';
 
-/** Largest number of grants inside any window of `windowMs` (sliding). */
-function busiestWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end += 1) {
-    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= windowMs) start += 1;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}
 
 function tempFolder(): string {
   return mkdtempSync(join(tmpdir(), 'getsales-budget-'));
