@@ -20,7 +20,7 @@ const JOB_LABEL = `Contacts in ${LIST}`;
 const HEADER = ['uuid', ...CONTACT_FIELDS.map((field) => field.name)].join(',');
 
 workbenchSuite('export: a list of contacts, downloaded and opened', {}, (flow) => {
-  flow('Export Contacts → A list… → the demo list → done in Jobs → Download & Open → the CSV is the active tab', async ({ page, workspace }) => {
+  flow('Export Contacts → A list… → the demo list → done in Jobs → Download & Open → the CSV is the active tab', async ({ page, workspace, sandbox }) => {
     // The view's menus arrive with it: open it before anything else.
     await openView(page, 'GetSales', 'Jobs');
     await runCommand(page, 'GetSales: Export Contacts…');
@@ -38,10 +38,18 @@ workbenchSuite('export: a list of contacts, downloaded and opened', {}, (flow) =
     await row.waitFor({ timeout: 15_000 });
     await until('the export to finish in the Jobs view', async () => ((await row.textContent())?.includes('done') ? true : undefined));
 
+    // The download answers 2.5 s late, so its progress notification is seen before it must be gone.
+    assert.ok(sandbox, 'the workbench runs against the harness’s sandbox');
+    const fault = await fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'POST', path: '/leads/api/file-exports/download', delayMs: 2_500 }),
+    });
+    assert.equal(fault.status, 200, await fault.text());
     await retry(3, async () => {
       await pause(150);
       await clickRowAction(row, 'Download & Open');
     });
+    await waitForNotification(page, /Downloading/, 10_000);
 
     const title = await until('the export to open as the active tab', async () => {
       const active = await activeTabTitle(page);
